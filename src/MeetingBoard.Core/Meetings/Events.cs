@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using MeetingBoard.Board;
+
+namespace MeetingBoard.Meetings;
+
+/// <summary>
+/// Everything that happens in a meeting is one of these, appended to the meeting's stream.
+/// The discriminators are stored: rename a type freely, never its discriminator.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(MeetingCreated), "MeetingCreated")]
+[JsonDerivedType(typeof(ParticipantAskedToJoin), "ParticipantAskedToJoin")]
+[JsonDerivedType(typeof(ParticipantAdmitted), "ParticipantAdmitted")]
+[JsonDerivedType(typeof(ParticipantDeclined), "ParticipantDeclined")]
+[JsonDerivedType(typeof(ParticipantRemoved), "ParticipantRemoved")]
+[JsonDerivedType(typeof(ItemAdded), "ItemAdded")]
+[JsonDerivedType(typeof(ItemEdited), "ItemEdited")]
+[JsonDerivedType(typeof(ItemMoved), "ItemMoved")]
+[JsonDerivedType(typeof(ItemRemoved), "ItemRemoved")]
+[JsonDerivedType(typeof(MeetingClosed), "MeetingClosed")]
+public interface IMeetingEvent
+{
+    DateTimeOffset At { get; }
+}
+
+public sealed record MeetingCreated(
+    string MeetingId,
+    MeetingType Type,
+    string Title,
+    string? CaseReference,
+    string FacilitatorId,
+    string FacilitatorName,
+    string JoinCode,
+    string ScreenKey,
+    DateTimeOffset At) : IMeetingEvent;
+
+/// <summary>Only a hash of the participant's secret is kept; the secret itself lives in their cookie.</summary>
+public sealed record ParticipantAskedToJoin(string ParticipantId, string Name, string Role, string SecretHash, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ParticipantAdmitted(string ParticipantId, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ParticipantDeclined(string ParticipantId, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ParticipantRemoved(string ParticipantId, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ItemAdded(string ItemId, Category Category, string Text, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ItemEdited(string ItemId, string Text, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ItemMoved(string ItemId, Category From, Category To, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record ItemRemoved(string ItemId, Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record MeetingClosed(Actor By, DateTimeOffset At) : IMeetingEvent;

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using MeetingBoard.Board;
+
+namespace MeetingBoard.Meetings;
+
+public enum ParticipantStatus
+{
+    Waiting,
+    Admitted,
+    Declined,
+    Removed,
+}
+
+public sealed record Participant(
+    string Id,
+    string Name,
+    string Role,
+    string SecretHash,
+    ParticipantStatus Status,
+    DateTimeOffset AskedAt,
+    DateTimeOffset ChangedAt);
+
+public sealed record BoardItem(
+    string Id,
+    Category Category,
+    string Text,
+    Actor Author,
+    DateTimeOffset AddedAt,
+    DateTimeOffset? EditedAt);
+
+/// <summary>
+/// A meeting folded from its events. Immutable, so a snapshot can be rendered while the next
+/// command is decided.
+/// </summary>
+public sealed record MeetingState
+{
+    public static readonly MeetingState Empty = new();
+
+    public string Id { get; init; } = "";
+    /// <summary>The number of events folded so far; the next event gets Version + 1.</summary>
+    public long Version { get; init; }
+    public MeetingType Type { get; init; }
+    public string Title { get; init; } = "";
+    public string? CaseReference { get; init; }
+    public string FacilitatorId { get; init; } = "";
+    public string FacilitatorName { get; init; } = "";
+    public string JoinCode { get; init; } = "";
+    public string ScreenKey { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public ImmutableList<Participant> Participants { get; init; } = [];
+    public ImmutableList<BoardItem> Items { get; init; } = [];
+
+    public bool Exists => Version > 0;
+    public bool IsClosed => ClosedAt is not null;
+
+    public Participant? FindParticipant(string id) => Participants.Find(p => p.Id == id);
+    public BoardItem? FindItem(string id) => Items.Find(i => i.Id == id);
+
+    public IEnumerable<Participant> Waiting => Participants.Where(p => p.Status == ParticipantStatus.Waiting);
+    public IEnumerable<Participant> Admitted => Participants.Where(p => p.Status == ParticipantStatus.Admitted);
+    public IEnumerable<BoardItem> ItemsIn(Category category) => Items.Where(i => i.Category == category);
+
+    public bool IsFacilitator(Actor actor) => actor.IsFacilitator && actor.Id == FacilitatorId;
+
+    public bool IsAdmitted(Actor actor) =>
+        actor.Kind == ActorKind.Participant && FindParticipant(actor.Id)?.Status == ParticipantStatus.Admitted;
+
+    /// <summary>The name and role shown beside something a person did.</summary>
+    public (string Name, string Role) Describe(Actor actor) => actor.Kind switch
+    {
+        ActorKind.Facilitator when actor.Id == FacilitatorId => (FacilitatorName, "Facilitator"),
+        ActorKind.Participant when FindParticipant(actor.Id) is { } p => (p.Name, p.Role),
+        _ => ("Someone", ""),
+    };
+}

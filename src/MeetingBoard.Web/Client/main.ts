@@ -1,0 +1,447 @@
+// The whole browser client. The server renders every page; this script only
+// (1) starts GOV.UK Frontend, (2) keeps live pages current with HTML patches over SignalR,
+// (3) sends data-mb-form forms with fetch so the page does not reload, (4) copies join links.
+// Feature logic belongs in Razor components, not here.
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { initAll } from "govuk-frontend";
+import { Idiomorph } from "idiomorph";
+
+interface Patch {
+  version: number;
+  regions: { id: string; html: string }[];
+}
+
+const reconnectingText = "Connection lost. Trying to reconnect… Your changes are safe.";
+const reconnectedText = "Connected again.";
+const failedText = "Something went wrong and this was not saved. Please try again.";
+const unreachableText = "Could not reach MeetingBoard. Check your connection and try again — your text is still here.";
+
+function boot() {
+  // Replaces GOV.UK's inline snippet, which our Content Security Policy does not allow.
+  document.body.classList.add("govuk-frontend-supported");
+  startComponents(document);
+  applyOwnership();
+  fitRoomScreen();
+  document.addEventListener("submit", onSubmit);
+  document.addEventListener("click", onCopyClick);
+  const main = liveMain();
+  if (main) connect(main);
+}
+
+// ---------------------------------------------------------------- GOV.UK components
+
+// GOV.UK components change their own markup when they start (character count, accordion…).
+// We remember each root's markup from before that, so a patch that brings the same markup
+// leaves the running component alone instead of morphing its enhancements away.
+const serverMarkup = new WeakMap<Element, string>();
+
+function startComponents(scope: Document | Element) {
+  for (const el of Array.from(scope.querySelectorAll("[data-module]"))) {
+    if (!isStarted(el)) serverMarkup.set(el, el.outerHTML);
+  }
+  initAll({
+    scope,
+    onError(error: unknown) {
+      // "already initialised" is expected when we start a scope twice.
+      if ((error as Error)?.name !== "InitError") console.error(error);
+    },
+  } as Parameters<typeof initAll>[0]);
+}
+
+function isStarted(el: Element) {
+  const name = el.getAttribute("data-module");
+  return name !== null && el.hasAttribute(`data-${name}-init`);
+}
+
+// ---------------------------------------------------------------- live patches
+
+function liveMain(): HTMLElement | null {
+  return document.querySelector<HTMLElement>("main[data-mb-live]");
+}
+
+let currentVersion = 0;
+
+function connect(main: HTMLElement) {
+  currentVersion = Number(main.dataset.mbVersion) || 0;
+  const meetingId = main.dataset.mbMeeting ?? "";
+  const screenKey = main.dataset.mbScreenKey || null;
+  const retryDelays = [0, 1000, 2000, 5000];
+
+  const connection = new HubConnectionBuilder()
+    .withUrl("/hubs/meeting", { skipNegotiation: true, transport: HttpTransportType.WebSockets })
+    // Never give up: a meeting lasts hours and a room screen has nobody to press reload.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelays[ctx.previousRetryCount] ?? 5000 })
+    .configureLogging(LogLevel.Warning)
+    .build();
+
+  connection.on("Patch", (patch: Patch) => applyPatch(patch));
+  connection.on("Navigate", (url: string) => location.assign(url));
+
+  const watch = () =>
+    connection.invoke("Watch", meetingId, currentVersion, screenKey).catch((error) => console.warn("Watch failed", error));
+
+  let lost = false;
+  connection.onreconnecting(() => {
+    lost = true;
+    showBanner(reconnectingText);
+  });
+  connection.onreconnected(() => {
+    lost = false;
+    showBanner(reconnectedText, 4000);
+    void watch();
+  });
+
+  // The automatic reconnect does not cover the first start, and gives the connection back
+  // to us closed if it ever stops; then we start again ourselves, forever.
+  let startTimer: number | undefined;
+  const start = async () => {
+    startTimer = undefined;
+    if (connection.state !== HubConnectionState.Disconnected) return;
+    try {
+      await connection.start();
+      if (lost) showBanner(reconnectedText, 4000);
+      lost = false;
+      await watch();
+    } catch {
+      lost = true;
+      showBanner(reconnectingText);
+      scheduleStart(2000 + Math.random() * 3000);
+    }
+  };
+  const scheduleStart = (delay: number) => {
+    if (startTimer === undefined) startTimer = window.setTimeout(start, delay);
+  };
+  connection.onclose(() => {
+    lost = true;
+    showBanner(reconnectingText);
+    scheduleStart(2000 + Math.random() * 3000);
+  });
+  // A laptop waking up or a phone back on Wi-Fi need not wait for the next timer.
+  window.addEventListener("online", () => {
+    if (startTimer !== undefined) {
+      clearTimeout(startTimer);
+      startTimer = undefined;
+    }
+    void start();
+  });
+
+  void start();
+}
+
+function applyPatch(patch: Patch) {
+  if (!patch || typeof patch.version !== "number" || patch.version < currentVersion) return;
+  for (const region of patch.regions ?? []) {
+    const el = document.getElementById(region.id);
+    if (!el) continue;
+    morph(el, region.html);
+    const replaced = document.getElementById(region.id);
+    if (replaced) startComponents(replaced.parentElement ?? document);
+  }
+  currentVersion = patch.version;
+  const main = liveMain();
+  if (main) main.dataset.mbVersion = String(patch.version);
+  applyOwnership();
+  fitRoomScreen();
+}
+
+function morph(el: Element, html: string) {
+  Idiomorph.morph(el, html, {
+    morphStyle: "outerHTML",
+    ignoreActiveValue: true,
+    callbacks: {
+      beforeNodeMorphed(oldNode: Element, newNode: Node) {
+        if (!(oldNode instanceof Element)) return true;
+        // Someone else's change must never wipe a draft being typed here.
+        if (oldNode.hasAttribute("data-mb-keep") && isEdited(oldNode)) return false;
+        // A started GOV.UK component whose server markup has not changed stays as it is.
+        const known = serverMarkup.get(oldNode);
+        if (known !== undefined && isStarted(oldNode)) {
+          if (newNode instanceof Element && newNode.outerHTML === known) return false;
+          serverMarkup.delete(oldNode);
+        }
+        return true;
+      },
+      beforeAttributeUpdated(name: string, el: Element) {
+        // Opening or closing a <details> is this person's choice, not the server's.
+        return !(name === "open" && el.tagName === "DETAILS");
+      },
+    },
+  });
+}
+
+function isEdited(el: Element): boolean {
+  if (el instanceof HTMLTextAreaElement) return el.value !== "" && el.value !== el.defaultValue;
+  if (el instanceof HTMLSelectElement) return Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
+  if (el instanceof HTMLInputElement) {
+    if (el.type === "checkbox" || el.type === "radio") return el.checked !== el.defaultChecked;
+    return el.value !== "" && el.value !== el.defaultValue;
+  }
+  return false;
+}
+
+// Edit and remove controls are rendered once per audience, so the server marks whose they are
+// and each browser shows only its own. The server still authorises every edit.
+function applyOwnership() {
+  const viewer = liveMain()?.dataset.mbViewer ?? document.querySelector<HTMLElement>("main")?.dataset.mbViewer ?? "";
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-mb-owner]"))) {
+    const mine = viewer !== "" && el.getAttribute("data-mb-owner") === viewer;
+    if (el.hidden === mine) el.hidden = !mine;
+  }
+}
+
+// ---------------------------------------------------------------- connection banner
+
+let bannerTimer: number | undefined;
+
+function showBanner(text: string, hideAfterMs?: number) {
+  const banner = document.getElementById("mb-connection");
+  if (!banner) return;
+  clearTimeout(bannerTimer);
+  banner.textContent = text;
+  banner.hidden = false;
+  if (hideAfterMs !== undefined) {
+    bannerTimer = window.setTimeout(() => {
+      banner.hidden = true;
+      banner.textContent = "";
+    }, hideAfterMs);
+  }
+}
+
+// ---------------------------------------------------------------- room screen
+
+// The room screen cannot scroll. When a column holds more than fits, step it down (smaller
+// type, then two columns of cards; see app.scss) until it fits or the last step is reached.
+const fitSteps = 6; // data-mb-fit 0–5, see app.scss
+
+function fitRoomScreen() {
+  if (!document.body.classList.contains("mb-room")) return;
+  for (const column of Array.from(document.querySelectorAll<HTMLElement>(".mb-room .mb-column"))) {
+    let step = 0;
+    column.dataset.mbFit = "0";
+    while (column.scrollHeight > column.clientHeight + 1 && step < fitSteps - 1) {
+      step++;
+      column.dataset.mbFit = String(step);
+    }
+  }
+}
+
+let resizeTimer: number | undefined;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(fitRoomScreen, 150);
+});
+
+// ---------------------------------------------------------------- forms sent with fetch
+
+const pending = new WeakSet<HTMLFormElement>();
+
+async function onSubmit(event: SubmitEvent) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-mb-form")) return;
+  event.preventDefault();
+  if (pending.has(form)) return; // a double click
+
+  const submitter = event.submitter instanceof HTMLElement ? event.submitter : null;
+  const question = submitter?.dataset.mbConfirm ?? form.dataset.mbConfirm;
+  if (question && !window.confirm(question)) return;
+
+  // The command id makes a retry safe: the server applies each id once. It stays the same
+  // until the server gives a definite answer.
+  const commandId = form.querySelector<HTMLInputElement>("input[name=commandId]");
+  if (commandId && commandId.value === "") commandId.value = randomId();
+
+  const body = new URLSearchParams();
+  new FormData(form).forEach((value, key) => {
+    if (typeof value === "string") body.append(key, value);
+  });
+  if (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) {
+    if (submitter.name) body.append(submitter.name, submitter.value);
+  }
+  const action = submitter?.hasAttribute("formaction")
+    ? (submitter as HTMLButtonElement).formAction
+    : form.action;
+
+  const hadFocus = form.contains(document.activeElement);
+  form.querySelector(".mb-form-error")?.remove();
+  const restore = setBusy(form, submitter);
+  pending.add(form);
+
+  let response: Response;
+  try {
+    response = await fetch(action, {
+      method: "POST",
+      body,
+      credentials: "same-origin",
+      headers: {
+        RequestVerificationToken: document.querySelector<HTMLMetaElement>("meta[name=mb-antiforgery]")?.content ?? "",
+        "X-MeetingBoard-Fetch": "1",
+      },
+    });
+  } catch {
+    pending.delete(form);
+    restore();
+    showFormError(form, unreachableText);
+    return;
+  }
+
+  try {
+    const navigate = response.headers.get("X-MeetingBoard-Navigate");
+    if (navigate) {
+      location.assign(navigate);
+      return;
+    }
+    const definite = (response.status >= 200 && response.status < 300) || (response.status >= 400 && response.status < 500);
+    if (definite && commandId) commandId.value = "";
+    const isHtml = (response.headers.get("Content-Type") ?? "").includes("text/html");
+
+    if (isHtml && response.redirected) {
+      // A redirect followed by fetch gives a whole page, not a form: go there instead.
+      location.assign(response.url);
+      return;
+    }
+    if (isHtml && (response.status === 200 || (response.status >= 400 && response.status < 500))) {
+      const html = await response.text();
+      const replacement = replaceForm(form, html);
+      if (replacement) {
+        focusAfter(replacement, response.status >= 400, hadFocus);
+        return;
+      }
+    }
+    restore();
+    if (response.ok && !isHtml) {
+      form.reset(); // saved, and the server had nothing to say (e.g. 204)
+    } else if (!response.ok) {
+      showFormError(form, failedText);
+    }
+  } catch {
+    restore();
+    showFormError(form, failedText);
+  } finally {
+    pending.delete(form);
+  }
+}
+
+function setBusy(form: HTMLFormElement, submitter: HTMLElement | null): () => void {
+  const buttons = Array.from(
+    form.querySelectorAll<HTMLButtonElement | HTMLInputElement>("button:not([type]), button[type=submit], input[type=submit]"),
+  );
+  const labelled = submitter && buttons.includes(submitter as HTMLButtonElement) ? submitter : buttons[0];
+  const before = labelled ? buttonText(labelled) : "";
+  form.setAttribute("aria-busy", "true");
+  for (const b of buttons) b.disabled = true;
+  if (labelled) setButtonText(labelled, "Saving…");
+  return () => {
+    form.removeAttribute("aria-busy");
+    for (const b of buttons) b.disabled = false;
+    if (labelled) setButtonText(labelled, before);
+  };
+}
+
+function buttonText(el: HTMLElement) {
+  return el instanceof HTMLInputElement ? el.value : el.textContent ?? "";
+}
+
+function setButtonText(el: HTMLElement, text: string) {
+  if (el instanceof HTMLInputElement) el.value = text;
+  else el.textContent = text;
+}
+
+function replaceForm(form: HTMLFormElement, html: string): Element | null {
+  // A live patch may have re-rendered the form while the request was out.
+  const target = form.isConnected ? form : form.id ? document.getElementById(form.id) : null;
+  if (!target) return null;
+  const template = document.createElement("template");
+  template.innerHTML = html.trim();
+  const replacement = template.content.firstElementChild;
+  if (!replacement) return null;
+  target.replaceWith(replacement);
+  startComponents(replacement.parentElement ?? document);
+  applyOwnership();
+  fitRoomScreen();
+  return replacement;
+}
+
+function focusAfter(form: Element, failed: boolean, hadFocus: boolean) {
+  if (failed) {
+    const summary = form.querySelector<HTMLElement>(".govuk-error-summary");
+    const field = form
+      .querySelector(".govuk-error-message")
+      ?.closest(".govuk-form-group")
+      ?.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select");
+    const target = summary ?? field;
+    if (target) {
+      if (target === summary && !summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+  } else if (hadFocus) {
+    form.querySelector<HTMLElement>("textarea, input:not([type]), input[type=text], input[type=search], input[type=email], input[type=number]")?.focus();
+  }
+}
+
+function showFormError(form: HTMLFormElement, text: string) {
+  if (!form.isConnected) return;
+  const p = document.createElement("p");
+  p.className = "govuk-error-message mb-form-error";
+  p.setAttribute("role", "alert");
+  const prefix = document.createElement("span");
+  prefix.className = "govuk-visually-hidden";
+  prefix.textContent = "Error: ";
+  p.append(prefix, text);
+  form.prepend(p);
+}
+
+function randomId(): string {
+  // crypto.randomUUID needs a secure context; meetings often run on a plain-http LAN address.
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// ---------------------------------------------------------------- copy buttons
+
+function onCopyClick(event: MouseEvent) {
+  const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>("button[data-mb-copy]");
+  if (!button) return;
+  event.preventDefault();
+  const text = button.getAttribute("data-mb-copy") ?? "";
+  void copyText(text).then((copied) => {
+    if (!copied) return;
+    if (button.dataset.mbLabel === undefined) button.dataset.mbLabel = button.textContent ?? "";
+    button.textContent = "Copied";
+    window.setTimeout(() => {
+      button.textContent = button.dataset.mbLabel ?? "";
+      delete button.dataset.mbLabel;
+    }, 2000);
+  });
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the old way
+  }
+  // The Clipboard API is missing on plain-http LAN addresses.
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand("copy");
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+// Last, so every module-level binding above exists before boot() uses it.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();

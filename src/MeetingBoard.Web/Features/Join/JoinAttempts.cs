@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+
+namespace MeetingBoard.Web.Features.Join;
+
+/// <summary>
+/// Counts wrong join codes per address. Only failures count, so a whole room joining from one
+/// office network is never slowed; after too many wrong codes the address waits out the window.
+/// Per node: with several nodes an attacker gets at most this many guesses per node per window.
+/// </summary>
+public sealed class JoinAttempts(TimeProvider time, int allowedFailures, TimeSpan window)
+{
+    readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new();
+
+    public bool IsBlocked(string address)
+    {
+        if (!failures.TryGetValue(address, out var queue)) return false;
+        lock (queue)
+        {
+            Expire(queue);
+            return queue.Count >= allowedFailures;
+        }
+    }
+
+    public void Failed(string address)
+    {
+        var queue = failures.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
+        lock (queue)
+        {
+            Expire(queue);
+            queue.Enqueue(time.GetUtcNow());
+        }
+    }
+
+    void Expire(Queue<DateTimeOffset> queue)
+    {
+        var cutoff = time.GetUtcNow() - window;
+        while (queue.Count > 0 && queue.Peek() < cutoff) queue.Dequeue();
+    }
+}

@@ -1,0 +1,82 @@
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Features.Shared;
+using MeetingBoard.Web.Live;
+using MeetingBoard.Web.Storage;
+
+namespace MeetingBoard.Web.Features.Meetings;
+
+/// <summary>A facilitator's list of meetings, and starting one (empty, or the demo).</summary>
+public static class MeetingEndpoints
+{
+    public static void MapMeetings(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext http) => Viewers.FacilitatorId(http.User) is null ? Results.Redirect("/join") : Results.Redirect("/meetings"));
+        app.MapGet("/meetings", (Delegate)((HttpContext http) => ListAsync(http, FormErrors.None, null))).RequireAuthorization();
+        app.MapPost("/meetings", CreateAsync).RequireAuthorization();
+        app.MapPost("/meetings/demo", CreateDemoAsync).RequireAuthorization();
+    }
+
+    static async Task<IResult> ListAsync(HttpContext http, FormErrors errors, IFormCollection? form)
+    {
+        var facilitatorId = Viewers.FacilitatorId(http.User)!;
+        var store = http.RequestServices.GetRequiredService<IEventStore>();
+        var hosts = http.RequestServices.GetRequiredService<MeetingHosts>();
+        var meetings = new List<MeetingState>();
+        foreach (var entry in await store.ListForFacilitatorAsync(facilitatorId))
+            if (await hosts.FindAsync(entry.MeetingId) is { } host) meetings.Add(host.State);
+        return Forms.Page<MeetingsPage>(new
+        {
+            Chrome = Chrome.For(http),
+            Meetings = meetings,
+            Clock = http.RequestServices.GetRequiredService<MeetingClock>(),
+            NewMeetingId = MeetingHosts.NewId(),
+            NewDemoId = MeetingHosts.NewId(),
+            Type = form?.Value("type"),
+            Title = form?.Value("title"),
+            CaseReference = form?.Value("caseReference"),
+            Errors = errors,
+        }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    static async Task<IResult> CreateAsync(HttpContext http, MeetingHosts hosts, TimeProvider time)
+    {
+        var (form, failure) = await Forms.ReadAsync(http);
+        if (failure is not null) return failure;
+        var (meetingId, done) = await NewMeetingIdAsync(http, form!, hosts);
+        if (done is not null) return done;
+        var facilitator = Actor.Facilitator(Viewers.FacilitatorId(http.User)!);
+        var outcome = await hosts.CreateAsync(code => new CreateMeeting(meetingId, form!.Value("type"), form!.Value("title"),
+            form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow()), null);
+        if (outcome.Refusal is { } refusal) return await ListAsync(http, FormErrors.Of(refusal.Field, refusal.Message), form);
+        return Results.Redirect($"/m/{meetingId}");
+    }
+
+    static async Task<IResult> CreateDemoAsync(HttpContext http, MeetingHosts hosts, TimeProvider time)
+    {
+        var (form, failure) = await Forms.ReadAsync(http);
+        if (failure is not null) return failure;
+        var (meetingId, done) = await NewMeetingIdAsync(http, form!, hosts);
+        if (done is not null) return done;
+        await DemoMeeting.CreateAsync(hosts, meetingId, Actor.Facilitator(Viewers.FacilitatorId(http.User)!),
+            http.User.Identity!.Name!, NewScreenKey(), time.GetUtcNow());
+        return Results.Redirect($"/m/{meetingId}");
+    }
+
+    /// <summary>
+    /// The meeting id comes with the form, made when the page was shown: a double submit then names a
+    /// meeting that already exists, and is answered by going to it instead of starting a second one.
+    /// </summary>
+    static async Task<(string MeetingId, IResult? Done)> NewMeetingIdAsync(HttpContext http, IFormCollection form, MeetingHosts hosts)
+    {
+        var meetingId = form.Value("meetingId");
+        if (!MeetingHosts.IsWellFormedId(meetingId))
+            return ("", Forms.Fail(http, StatusCodes.Status400BadRequest, "This form has expired. Go back, reload the page and try again."));
+        if (await hosts.FindAsync(meetingId!) is { } existing)
+            return ("", existing.State.FacilitatorId == Viewers.FacilitatorId(http.User)
+                ? Results.Redirect($"/m/{meetingId}")
+                : Forms.Fail(http, StatusCodes.Status400BadRequest, "This form has expired. Go back, reload the page and try again."));
+        return (meetingId!, null);
+    }
+
+    static string NewScreenKey() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingBoard.Web.Features.Shared;
+
+/// <summary>Reading posted forms safely, and answering them the way the page asked (fetch or a plain post).</summary>
+public static class Forms
+{
+    public const int MaxFormBytes = 64 * 1024;
+
+    /// <summary>True when the client script sent the form with fetch and wants a fragment back, not a page.</summary>
+    public static bool IsFetch(HttpRequest request) => request.Headers["X-MeetingBoard-Fetch"] == "1";
+
+    /// <summary>The posted form, checked for its antiforgery token; or the answer to give when it cannot be read.</summary>
+    public static async Task<(IFormCollection? Form, IResult? Failure)> ReadAsync(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType)
+            return (null, Fail(http, StatusCodes.Status415UnsupportedMediaType, "This must be sent from the form on the page. Go back and try again."));
+        if (http.Request.ContentLength > MaxFormBytes)
+            return (null, Fail(http, StatusCodes.Status413PayloadTooLarge, "That was too much to send at once. Shorten the text and try again."));
+        try
+        {
+            await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
+            var form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions
+            {
+                ValueLengthLimit = MaxFormBytes,
+                MultipartBodyLengthLimit = MaxFormBytes,
+            });
+            return (form, null);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return (null, Fail(http, StatusCodes.Status400BadRequest, "This page has expired. Reload the page and try again."));
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, Fail(http, StatusCodes.Status400BadRequest, "We could not read what was sent. Reload the page and try again."));
+        }
+    }
+
+    /// <summary>A refusal that is not about one field: plain text for the client script, a page otherwise.</summary>
+    public static IResult Fail(HttpContext http, int status, string message)
+    {
+        if (IsFetch(http.Request))
+            return TypedResults.Text(message, "text/plain; charset=utf-8", statusCode: status);
+        return new RazorComponentResult<MessagePage>(new
+        {
+            Chrome = Chrome.For(http),
+            Heading = status switch
+            {
+                StatusCodes.Status403Forbidden => "You cannot do that",
+                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status429TooManyRequests => "Too many attempts",
+                _ => "There is a problem",
+            },
+            Paragraphs = new[] { message },
+            LinkHref = http.Request.Headers.Referer.FirstOrDefault() is { } back && IsLocal(http, back) ? back : "/",
+            LinkText = "Go back",
+            IsError = true,
+        })
+        { StatusCode = status };
+    }
+
+    public static string? Value(this IFormCollection form, string name) =>
+        form.TryGetValue(name, out var v) && v.Count == 1 ? v[0] : null;
+
+    /// <summary>A client-generated id that makes a retried submission harmless; ignored unless it looks like one.</summary>
+    public static string? CommandId(this IFormCollection form) =>
+        form.Value("commandId") is { Length: >= 8 and <= 64 } id && id.All(char.IsAsciiLetterOrDigit) ? id : null;
+
+    public static IResult Page<T>(object parameters, int status = StatusCodes.Status200OK) where T : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<T>(parameters) { StatusCode = status };
+
+    static bool IsLocal(HttpContext http, string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Authority == http.Request.Host.Value;
+}

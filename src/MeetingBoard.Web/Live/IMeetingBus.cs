@@ -1,0 +1,14 @@
+namespace MeetingBoard.Web.Live;
+
+/// <summary>A meeting reached <see cref="Version"/>. Small on purpose: receivers read the events from the store.</summary>
+public sealed record MeetingChanged(string MeetingId, long Version);
+
+/// <summary>
+/// Tells every node that a meeting changed. Only a fast path: a lost notice costs latency, never data,
+/// because the store is the truth and viewers catch up from it.
+/// </summary>
+public interface IMeetingBus
+{
+    Task PublishAsync(MeetingChanged notice, CancellationToken ct = default);
+    void Subscribe(Func<MeetingChanged, Task> handler);
+}

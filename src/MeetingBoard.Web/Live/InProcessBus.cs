@@ -1,0 +1,33 @@
+namespace MeetingBoard.Web.Live;
+
+/// <summary>The embedded default: one node, so publishing is calling the subscribers.</summary>
+public sealed class InProcessBus(ILogger<InProcessBus> log) : IMeetingBus
+{
+    readonly List<Func<MeetingChanged, Task>> handlers = [];
+
+    public void Subscribe(Func<MeetingChanged, Task> handler)
+    {
+        lock (handlers) handlers.Add(handler);
+    }
+
+    public Task PublishAsync(MeetingChanged notice, CancellationToken ct = default)
+    {
+        Func<MeetingChanged, Task>[] current;
+        lock (handlers) current = [.. handlers];
+        foreach (var handler in current)
+            _ = RunAsync(handler, notice);
+        return Task.CompletedTask;
+    }
+
+    async Task RunAsync(Func<MeetingChanged, Task> handler, MeetingChanged notice)
+    {
+        try
+        {
+            await handler(notice);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Handling a change of meeting {MeetingId} failed", notice.MeetingId);
+        }
+    }
+}

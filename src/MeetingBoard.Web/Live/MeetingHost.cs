@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Storage;
+
+namespace MeetingBoard.Web.Live;
+
+public enum OutcomeKind
+{
+    Applied,
+    AlreadyApplied,
+    Refused,
+}
+
+public sealed record CommandOutcome(OutcomeKind Kind, MeetingState State, Refusal? Refusal = null)
+{
+    public bool Succeeded => Kind != OutcomeKind.Refused;
+}
+
+/// <summary>
+/// Holds one meeting's state on this node and runs its commands one at a time:
+/// decide, append with the expected version, apply, then tell the bus.
+/// </summary>
+public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus bus, ILogger log)
+{
+    // Across nodes only the store's unique key orders writers, so a conflict is expected, not exceptional.
+    const int MaxAttempts = 8;
+
+    readonly SemaphoreSlim gate = new(1, 1);
+    MeetingState state = MeetingState.Empty;
+    ImmutableHashSet<string> commandIds = [];
+
+    public string MeetingId => meetingId;
+    public MeetingState State => Volatile.Read(ref state);
+
+    /// <summary>Reads whatever this node has not seen yet (written by another node, or before a restart).</summary>
+    public async Task<MeetingState> CatchUpAsync(CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await CatchUpLockedAsync(ct);
+            return state;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    async Task CatchUpLockedAsync(CancellationToken ct)
+    {
+        var stored = await store.ReadAsync(meetingId, state.Version, ct);
+        if (stored.Count == 0) return;
+        var next = state;
+        var ids = commandIds.ToBuilder();
+        foreach (var e in stored)
+        {
+            if (e.Version != next.Version + 1)
+                throw new InvalidDataException($"Meeting {meetingId}: expected version {next.Version + 1}, read {e.Version}");
+            next = Meeting.Apply(next, e.Event);
+            if (e.CommandId is not null) ids.Add(e.CommandId);
+        }
+        commandIds = ids.ToImmutable();
+        Volatile.Write(ref state, next);
+    }
+
+    /// <summary>
+    /// Runs a command. A <paramref name="commandId"/> already applied (a double submit, a retry after a
+    /// lost answer) is answered as done without deciding again.
+    /// </summary>
+    public async Task<CommandOutcome> ExecuteAsync(MeetingCommand command, string? commandId, CancellationToken ct = default)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                if (commandId is not null && commandIds.Contains(commandId))
+                    return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
+
+                var decision = Meeting.Decide(state, command);
+                if (decision.Refusal is { } refusal)
+                    return new CommandOutcome(OutcomeKind.Refused, state, refusal);
+                var events = decision.Events!;
+                if (events.Count == 0)
+                    return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
+
+                try
+                {
+                    await store.AppendAsync(meetingId, state.Version, events, commandId, ct);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    log.LogInformation("Meeting {MeetingId}: version conflict on {Command}, catching up", meetingId, command.GetType().Name);
+                    await CatchUpLockedAsync(ct);
+                    continue;
+                }
+
+                var next = events.Aggregate(state, Meeting.Apply);
+                if (commandId is not null) commandIds = commandIds.Add(commandId);
+                Volatile.Write(ref state, next);
+                log.LogInformation("Meeting {MeetingId}: {Events} at version {Version}",
+                    meetingId, string.Join(",", events.Select(EventJson.TypeName)), next.Version);
+                await bus.PublishAsync(new MeetingChanged(meetingId, next.Version), ct);
+                return new CommandOutcome(OutcomeKind.Applied, next);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Used once, when the meeting's stream is created through <see cref="MeetingHosts"/>.</summary>
+    internal void Seed(MeetingState created, string? commandId)
+    {
+        Volatile.Write(ref state, created);
+        if (commandId is not null) commandIds = commandIds.Add(commandId);
+    }
+}

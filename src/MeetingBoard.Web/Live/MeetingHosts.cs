@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Storage;
+
+namespace MeetingBoard.Web.Live;
+
+/// <summary>The meetings this node has loaded, each with its host. A meeting is loaded from the store on first use.</summary>
+public sealed class MeetingHosts(IEventStore store, IMeetingBus bus, ILoggerFactory logs)
+{
+    readonly ConcurrentDictionary<string, Lazy<Task<MeetingHost>>> hosts = new();
+    readonly ILogger log = logs.CreateLogger<MeetingHost>();
+
+    /// <summary>The host of an existing meeting, caught up with the store; null when there is no such meeting.</summary>
+    public async Task<MeetingHost?> FindAsync(string meetingId, CancellationToken ct = default)
+    {
+        if (!IsWellFormedId(meetingId)) return null;
+        var host = await hosts.GetOrAdd(meetingId, id => new Lazy<Task<MeetingHost>>(() => LoadAsync(id))).Value;
+        if (host.State.Exists) return host;
+        // Not found now; another node may create it later, so do not remember the miss.
+        hosts.TryRemove(meetingId, out _);
+        return null;
+    }
+
+    async Task<MeetingHost> LoadAsync(string meetingId)
+    {
+        var host = new MeetingHost(meetingId, store, bus, log);
+        await host.CatchUpAsync();
+        return host;
+    }
+
+    /// <summary>Creates a meeting, choosing a new join code until one is free.</summary>
+    public async Task<CommandOutcome> CreateAsync(Func<string, CreateMeeting> command, string? commandId, CancellationToken ct = default)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var create = command(JoinCode.New());
+            var decision = Meeting.Decide(MeetingState.Empty, create);
+            if (decision.Refusal is { } refusal)
+                return new CommandOutcome(OutcomeKind.Refused, MeetingState.Empty, refusal);
+            var events = decision.Events!;
+            var entry = new MeetingIndexEntry(create.MeetingId, create.JoinCode, create.By.Id, create.At);
+            if (!await store.CreateAsync(entry, events, commandId, ct)) continue;
+
+            var state = Meeting.Fold(events);
+            var host = new MeetingHost(create.MeetingId, store, bus, log);
+            host.Seed(state, commandId);
+            hosts[create.MeetingId] = new Lazy<Task<MeetingHost>>(Task.FromResult(host));
+            log.LogInformation("Meeting {MeetingId}: created", create.MeetingId);
+            return new CommandOutcome(OutcomeKind.Applied, state);
+        }
+        throw new InvalidOperationException("Could not find a free join code after five attempts");
+    }
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Ids are 32 lowercase hex characters; anything else is refused before touching the store.</summary>
+    public static bool IsWellFormedId(string? id) =>
+        id is { Length: 32 } && id.All(ch => ch is >= '0' and <= '9' or >= 'a' and <= 'f');
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using MeetingBoard.Meetings;
+
+namespace MeetingBoard.Web.Live;
+
+/// <summary>What a viewer of a meeting gets to see. Each audience gets its own render.</summary>
+public enum Audience
+{
+    Facilitator,
+    Participant,
+    RoomScreen,
+    /// <summary>Asked to join, not yet admitted: sees nothing of the meeting.</summary>
+    Lobby,
+    /// <summary>Declined or removed: sees nothing, and cannot come back without the facilitator.</summary>
+    Excluded,
+}
+
+public sealed record Viewer(Audience Audience, Actor? Actor)
+{
+    public static readonly Viewer RoomScreen = new(Audience.RoomScreen, null);
+
+    /// <summary>"f:…", "p:…" or "screen": used in presence and in <c>data-mb-viewer</c>.</summary>
+    public string Key => Actor?.Key ?? "screen";
+
+    public bool CanSeeBoard => Audience is Audience.Facilitator or Audience.Participant or Audience.RoomScreen;
+}
+
+/// <summary>Works out who is asking, for this meeting only. Pages, endpoints and the hub all use this.</summary>
+public static class Viewers
+{
+    public const string FacilitatorScheme = "Facilitator";
+
+    public static Viewer? Resolve(HttpContext http, MeetingState state, string? screenKey = null)
+    {
+        if (screenKey is not null && FixedTimeEquals(screenKey, state.ScreenKey))
+            return Viewer.RoomScreen;
+
+        if (FacilitatorId(http.User) is { } accountId && accountId == state.FacilitatorId)
+            return new Viewer(Audience.Facilitator, Actor.Facilitator(accountId));
+
+        if (ParticipantCookie.Read(http, state.Id) is { } cookie
+            && state.FindParticipant(cookie.ParticipantId) is { } participant
+            && FixedTimeEquals(ParticipantCookie.Hash(cookie.Secret), participant.SecretHash))
+            return new Viewer(AudienceOf(participant), Actor.Participant(participant.Id));
+
+        return null;
+    }
+
+    public static Audience AudienceOf(Participant participant) => participant.Status switch
+    {
+        ParticipantStatus.Admitted => Audience.Participant,
+        ParticipantStatus.Waiting => Audience.Lobby,
+        _ => Audience.Excluded,
+    };
+
+    public static string? FacilitatorId(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: FacilitatorScheme }
+            ? user.FindFirstValue(ClaimTypes.NameIdentifier)
+            : null;
+
+    static bool FixedTimeEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}
+
+/// <summary>
+/// A participant's proof of who they are, bound to one meeting: "participantId.secret" in a cookie
+/// named for the meeting. Only the secret's hash is stored in the meeting's events.
+/// </summary>
+public static class ParticipantCookie
+{
+    public static string Name(string meetingId) => "mb_p_" + meetingId;
+
+    public static (string ParticipantId, string Secret) New() =>
+        (Guid.NewGuid().ToString("N"), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static void Set(HttpContext http, string meetingId, string participantId, string secret) =>
+        http.Response.Cookies.Append(Name(meetingId), $"{participantId}.{secret}", new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Strict,
+            Path = "/",
+            IsEssential = true,
+            MaxAge = TimeSpan.FromHours(24),
+        });
+
+    public static (string ParticipantId, string Secret)? Read(HttpContext http, string meetingId)
+    {
+        if (!http.Request.Cookies.TryGetValue(Name(meetingId), out var value) || value is null) return null;
+        var dot = value.IndexOf('.');
+        if (dot <= 0 || dot == value.Length - 1) return null;
+        return (value[..dot], value[(dot + 1)..]);
+    }
+}

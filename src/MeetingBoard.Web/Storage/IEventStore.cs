@@ -1,0 +1,38 @@
+using MeetingBoard.Meetings;
+
+namespace MeetingBoard.Web.Storage;
+
+/// <summary>One stored event of a meeting's stream. <see cref="CommandId"/> is set on the first event a command produced.</summary>
+public sealed record StoredEvent(long Version, IMeetingEvent Event, string? CommandId);
+
+public sealed record MeetingIndexEntry(string MeetingId, string JoinCode, string FacilitatorId, DateTimeOffset CreatedAt);
+
+/// <summary>Another writer appended first: the expected version was stale, or the command was already applied.</summary>
+public sealed class ConcurrencyConflictException(string meetingId, long expectedVersion)
+    : Exception($"Meeting {meetingId}: version {expectedVersion} is no longer the latest");
+
+/// <summary>
+/// The meeting event log: the truth. Appends are checked against the expected version through a
+/// unique (meeting_id, version) key, so two nodes can never both write version N.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>Creates the schema if needed.</summary>
+    Task InitialiseAsync(CancellationToken ct = default);
+
+    /// <summary>Starts a meeting's stream and indexes its join code. False when the join code is taken.</summary>
+    Task<bool> CreateAsync(MeetingIndexEntry entry, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct = default);
+
+    /// <summary>Appends after <paramref name="expectedVersion"/>; throws <see cref="ConcurrencyConflictException"/> when someone else did first.</summary>
+    Task AppendAsync(string meetingId, long expectedVersion, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct = default);
+
+    /// <summary>The events after <paramref name="afterVersion"/>, in version order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default);
+
+    Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken ct = default);
+
+    Task<IReadOnlyList<MeetingIndexEntry>> ListForFacilitatorAsync(string facilitatorId, CancellationToken ct = default);
+
+    /// <summary>Answers when the store answers; used by /healthz.</summary>
+    Task<bool> PingAsync(CancellationToken ct = default);
+}

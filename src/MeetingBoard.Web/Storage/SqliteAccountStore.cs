@@ -1,0 +1,59 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace MeetingBoard.Web.Storage;
+
+public sealed class SqliteAccountStore(SqliteDatabase db) : IAccountStore
+{
+    public async Task InitialiseAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS facilitators (
+                id            TEXT PRIMARY KEY,
+                name          TEXT NOT NULL,
+                email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                password_hash TEXT NOT NULL,
+                created_at    TEXT NOT NULL
+            );
+            """);
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>("SELECT EXISTS (SELECT 1 FROM facilitators)") == 1;
+    }
+
+    public async Task<bool> AddAsync(FacilitatorAccount a, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        try
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO facilitators (id, name, email, password_hash, created_at) VALUES (@Id, @Name, @Email, @PasswordHash, @CreatedAt)",
+                new { a.Id, a.Name, a.Email, a.PasswordHash, CreatedAt = a.CreatedAt.ToString("O") });
+            return true;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            return false;
+        }
+    }
+
+    public Task<FacilitatorAccount?> FindByEmailAsync(string email, CancellationToken ct = default) =>
+        FindWhereAsync("email = @value", email, ct);
+
+    public Task<FacilitatorAccount?> FindAsync(string id, CancellationToken ct = default) =>
+        FindWhereAsync("id = @value", id, ct);
+
+    async Task<FacilitatorAccount?> FindWhereAsync(string where, string value, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string Id, string Name, string Email, string PasswordHash, string CreatedAt)>(
+            $"SELECT id, name, email, password_hash, created_at FROM facilitators WHERE {where}", new { value });
+        return rows.FirstOrDefault() is { Id: not null } r
+            ? new FacilitatorAccount(r.Id, r.Name, r.Email, r.PasswordHash, DateTimeOffset.Parse(r.CreatedAt, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+}
