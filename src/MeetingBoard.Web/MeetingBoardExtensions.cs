@@ -33,7 +33,8 @@ public static class MeetingBoardExtensions
         services.AddSingleton<Presence>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<LiveRegions>();
-        services.AddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
+        // Live regions render outside any request; the renderer gets a scope of its own for the app's lifetime.
+        services.AddSingleton(sp => new HtmlRenderer(sp.CreateScope().ServiceProvider, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new MeetingClock(FindZone(options.TimeZone), sp.GetRequiredService<TimeProvider>()));
         services.AddSignalR(hub =>
         {

@@ -45,7 +45,7 @@ function startComponents(scope: Document | Element) {
       // "already initialised" is expected when we start a scope twice.
       if ((error as Error)?.name !== "InitError") console.error(error);
     },
-  } as Parameters<typeof initAll>[0]);
+  });
 }
 
 function isStarted(el: Element) {
