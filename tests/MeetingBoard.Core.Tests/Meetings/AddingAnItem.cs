@@ -95,9 +95,8 @@ public class AddingAnItem
 
     [Theory]
     [InlineData("Maya loves staying with Pat 💛👩‍👧‍👦")]
-    [InlineData("Zoe\u0308 and Rene\u0301e from the nursery")]
-    [InlineData("Leo's key worker said: «он хорошо спит» — سعيد")]
-    public void AcceptsEmojiCombiningMarksAndOtherScripts(string text) =>
+    [InlineData("Pat greets the family with नमस्ते")]
+    public void AcceptsEmojiAndCombiningMarks(string text) =>
         Assert.Equal(text, Then.Single<ItemAdded>(Add(OpenMeeting(), text: text)).Text);
 
     [Fact]
