@@ -32,7 +32,11 @@ public static class Meeting
             ItemAdded a => state with { Items = state.Items.Add(new BoardItem(a.ItemId, a.Category, a.Text, a.By, a.At, null)) },
             ItemEdited ed => WithItem(state, ed.ItemId, i => i with { Text = ed.Text, EditedAt = ed.At }),
             ItemMoved m => WithItem(state, m.ItemId, i => i with { Category = m.To }),
-            ItemRemoved r => state with { Items = state.Items.RemoveAll(i => i.Id == r.ItemId) },
+            ItemRemoved r => state with
+            {
+                Items = state.Items.RemoveAll(i => i.Id == r.ItemId),
+                RemovedItemIds = state.RemovedItemIds.Add(r.ItemId),
+            },
             MeetingClosed c => state with { ClosedAt = c.At },
             _ => state,
         };
@@ -127,7 +131,8 @@ public static class Meeting
         if (Map.Parse(c.Category) is not { } category) return Refuse("category", "Choose where this belongs on the map");
         var (text, error) = Text.Clean(c.Text, "some text", Text.ItemMaxLength, multiline: true);
         if (error is not null) return Refuse("text", error);
-        if (state.FindItem(c.ItemId) is not null) return Refuse("", "This has already been added", RefusalKind.Conflict);
+        if (state.FindItem(c.ItemId) is not null || state.RemovedItemIds.Contains(c.ItemId))
+            return Refuse("", "This has already been added", RefusalKind.Conflict);
         return Events(new ItemAdded(c.ItemId, category, text!, c.By, c.At));
     }
 

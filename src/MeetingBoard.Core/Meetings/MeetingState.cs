@@ -50,6 +50,8 @@ public sealed record MeetingState
     public DateTimeOffset? ClosedAt { get; init; }
     public ImmutableList<Participant> Participants { get; init; } = [];
     public ImmutableList<BoardItem> Items { get; init; } = [];
+    /// <summary>Kept so that a late retry of an add cannot bring a removed item back.</summary>
+    public ImmutableHashSet<string> RemovedItemIds { get; init; } = [];
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;

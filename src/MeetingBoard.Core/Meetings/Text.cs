@@ -22,22 +22,37 @@ public static class Text
         var text = (raw ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
         if (text.Length == 0)
             return required ? (null, $"Enter {what}") : ("", null);
+        // Characters first: normalising text with a lone surrogate would throw.
+        if (Problem(text, what, multiline) is { } problem)
+            return (null, problem);
         if (!text.IsNormalized(NormalizationForm.FormC))
             text = text.Normalize(NormalizationForm.FormC);
         if (text.Length > maxLength)
-            return (null, $"{Capitalise(what)} must be {maxLength:N0} characters or fewer (it is {text.Length:N0})");
-        foreach (var ch in text)
+            return (null, string.Format(CultureInfo.InvariantCulture, "{0} must be {1:N0} characters or fewer (it is {2:N0})", Capitalise(what), maxLength, text.Length));
+        return (text.Replace('\t', ' '), null);
+    }
+
+    static string? Problem(string text, string what, bool multiline)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
+            if (char.IsSurrogate(ch))
+            {
+                // A lone half of a surrogate pair is not text: the store could not keep it as typed.
+                if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+                return $"{Capitalise(what)} contains a character that cannot be stored. Remove it and try again";
+            }
             if (ch == '\n' && multiline) continue;
             if (ch == '\t') continue;
-            if (char.IsControl(ch))
-                return (null, multiline
+            if (char.IsControl(ch) || (!multiline && ch is '\u2028' or '\u2029'))
+                return multiline
                     ? $"{Capitalise(what)} contains a hidden control character. Remove it and try again"
-                    : $"{Capitalise(what)} must be on one line, without hidden control characters");
+                    : $"{Capitalise(what)} must be on one line, without hidden control characters";
             if (IsBidiControl(ch))
-                return (null, $"{Capitalise(what)} contains hidden formatting characters that change the direction of text. Remove them and try again");
+                return $"{Capitalise(what)} contains hidden formatting characters that change the direction of text. Remove them and try again";
         }
-        return (text.Replace('\t', ' '), null);
+        return null;
     }
 
     static bool IsBidiControl(char ch) => ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';

@@ -64,6 +64,9 @@ let currentVersion = 0;
 function connect(main: HTMLElement) {
   currentVersion = Number(main.dataset.mbVersion) || 0;
   const meetingId = main.dataset.mbMeeting ?? "";
+  // What the page shows ("board", "lobby", "screen"): the hub sends a page that no longer fits
+  // the viewer (say, a lobby page after being let in) to the right one.
+  const page = main.dataset.mbPage ?? "";
   const screenKey = main.dataset.mbScreenKey || null;
   const retryDelays = [0, 1000, 2000, 5000];
 
@@ -78,7 +81,7 @@ function connect(main: HTMLElement) {
   connection.on("Navigate", (url: string) => location.assign(url));
 
   const watch = () =>
-    connection.invoke("Watch", meetingId, currentVersion, screenKey).catch((error) => console.warn("Watch failed", error));
+    connection.invoke("Watch", meetingId, currentVersion, page, screenKey).catch((error) => console.warn("Watch failed", error));
 
   let lost = false;
   connection.onreconnecting(() => {
@@ -303,7 +306,8 @@ async function onSubmit(event: SubmitEvent) {
       const html = await response.text();
       const replacement = replaceForm(form, html);
       if (replacement) {
-        focusAfter(replacement, response.status >= 400, hadFocus);
+        const closed = response.ok && form.hasAttribute("data-mb-close") && closeDetails(replacement);
+        if (!closed) focusAfter(replacement, response.status >= 400, hadFocus);
         return;
       }
     }
@@ -376,6 +380,17 @@ function focusAfter(form: Element, failed: boolean, hadFocus: boolean) {
   } else if (hadFocus) {
     form.querySelector<HTMLElement>("textarea, input:not([type]), input[type=text], input[type=search], input[type=email], input[type=number]")?.focus();
   }
+}
+
+// data-mb-close: a form inside a <details> (such as "Change" on an item) folds it away once saved,
+// and focus goes back to its summary so keyboard users stay where they were.
+function closeDetails(form: Element): boolean {
+  const details = form.closest("details");
+  if (!details) return false;
+  const hadFocus = details.contains(document.activeElement) || document.activeElement === document.body;
+  details.open = false;
+  if (hadFocus) details.querySelector<HTMLElement>("summary")?.focus();
+  return true;
 }
 
 function showFormError(form: HTMLFormElement, text: string) {

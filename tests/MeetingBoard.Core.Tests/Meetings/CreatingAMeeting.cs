@@ -22,18 +22,13 @@ public class CreatingAMeeting
         Assert.Equal("KPW7RTC4H", created.JoinCode);
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("Supervision")]
-    [InlineData("99")]
-    public void IsRefusedForAnUnknownType(string? type) =>
-        Then.Invalid(Meeting.Decide(MeetingState.Empty, Create(type: type)), "type");
+    [Fact]
+    public void IsRefusedForAnUnknownType() =>
+        Assert.All([null, "Supervision", "99"], type => Then.Invalid(Meeting.Decide(MeetingState.Empty, Create(type: type)), "type"));
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("   ")]
-    public void IsRefusedWithoutATitle(string? title) =>
-        Then.Invalid(Meeting.Decide(MeetingState.Empty, Create(title: title)), "title");
+    [Fact]
+    public void IsRefusedWithoutATitle() =>
+        Assert.All([null, "   "], title => Then.Invalid(Meeting.Decide(MeetingState.Empty, Create(title: title)), "title"));
 
     [Fact]
     public void IsRefusedWhenTheTitleIsTooLong()
@@ -47,11 +42,10 @@ public class CreatingAMeeting
         Then.Invalid(Meeting.Decide(MeetingState.Empty, Create(caseReference: new string('9', Text.CaseReferenceMaxLength + 1))),
             "caseReference");
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("  ")]
-    public void LeavesOutAMissingCaseReference(string? caseReference) =>
-        Assert.Null(Then.Single<MeetingCreated>(Meeting.Decide(MeetingState.Empty, Create(caseReference: caseReference))).CaseReference);
+    [Fact]
+    public void LeavesOutAMissingCaseReference() =>
+        Assert.All([null, "  "], caseReference =>
+            Assert.Null(Then.Single<MeetingCreated>(Meeting.Decide(MeetingState.Empty, Create(caseReference: caseReference))).CaseReference));
 
     [Fact]
     public void IsForbiddenToAParticipant() =>

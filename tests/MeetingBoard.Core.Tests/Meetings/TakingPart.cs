@@ -24,12 +24,11 @@ public class AskingToJoin
     }
 
     [Fact]
-    public void IsRefusedWithoutAName() =>
+    public void IsRefusedWithoutANameOrRole()
+    {
         Then.Invalid(Meeting.Decide(Given.Events(Created()), Ask(name: "  ")), "name");
-
-    [Fact]
-    public void IsRefusedWithoutARole() =>
         Then.Invalid(Meeting.Decide(Given.Events(Created()), Ask(role: "")), "role");
+    }
 
     [Fact]
     public void IsRefusedWhenTheNameIsTooLong()
@@ -37,10 +36,6 @@ public class AskingToJoin
         Then.Single<ParticipantAskedToJoin>(Meeting.Decide(Given.Events(Created()), Ask(name: new string('n', Text.NameMaxLength))));
         Then.Invalid(Meeting.Decide(Given.Events(Created()), Ask(name: new string('n', Text.NameMaxLength + 1))), "name");
     }
-
-    [Fact]
-    public void IsRefusedOnceTheMeetingHasClosed() =>
-        Then.Conflict(Meeting.Decide(Given.Events(Created(), Closed()), Ask()));
 
     [Fact]
     public void IsNotFoundForAMeetingThatDoesNotExist() =>
@@ -116,8 +111,4 @@ public class RemovingAParticipant
     [Fact]
     public void IsForbiddenToAParticipant() =>
         Then.Forbidden(Meeting.Decide(OpenMeeting(), new RemoveParticipant(Sam.Id, Teacher, At)));
-
-    [Fact]
-    public void IsNotFoundForSomeoneNotInTheMeeting() =>
-        Then.NotFound(Meeting.Decide(OpenMeeting(), new RemoveParticipant(HealthVisitor.Id, Iro, At)));
 }

@@ -1,0 +1,54 @@
+using MeetingBoard.Meetings;
+
+namespace MeetingBoard.Tests.Meetings;
+
+public class CleaningText
+{
+    [Fact]
+    public void TrimsTheEndsAndTurnsTabsIntoSpaces() =>
+        Assert.Equal(("Sam and Pat", null), Text.Clean("\t Sam\tand Pat \n", "some text", 100, multiline: true));
+
+    [Fact]
+    public void NamesTheFieldInItsMessages()
+    {
+        Assert.Equal((null, "Enter your name"), Text.Clean("  ", "your name", Text.NameMaxLength, multiline: false));
+        Assert.Equal((null, "Your name must be 80 characters or fewer (it is 81)"),
+            Text.Clean(new string('x', 81), "your name", Text.NameMaxLength, multiline: false));
+    }
+
+    [Fact]
+    public void KeepsOneLineFieldsOnOneLine()
+    {
+        Assert.NotNull(Text.Clean("Sam\nJordan", "your name", 80, multiline: false).Error);
+        Assert.Equal("Sam\nJordan", Text.Clean("Sam\nJordan", "some text", 80, multiline: true).Value);
+    }
+
+    [Fact]
+    public void RefusesEveryCharacterThatChangesTheDirectionOfText() =>
+        Assert.All("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C",
+            ch => Assert.Contains("direction", Text.Clean($"Pat{ch}Sam", "some text", 100, multiline: true).Error));
+
+    [Fact]
+    public void MeasuresLengthAfterTrimming() =>
+        Assert.NotNull(Text.Clean("   " + new string('a', 10) + "   ", "some text", 10, multiline: true).Value);
+
+    // Fails today: Directory.Build.props sets InvariantGlobalization, under which string.Normalize is a no-op.
+    [Fact]
+    public void ComposesADecomposedLetterIntoOne() =>
+        Assert.Equal("Zo\u00EB", Text.Clean("Zoe\u0308", "your name", 80, multiline: false).Value);
+}
+
+public sealed class CleaningUnusualCharacters
+{
+    [Fact]
+    public void RefusesALoneHalfOfASurrogatePair() =>
+        Assert.NotNull(Text.Clean("a\uD800b", "some text", 100, multiline: true).Error);
+
+    [Fact]
+    public void AcceptsAWholeSurrogatePair() =>
+        Assert.Equal("💛", Text.Clean("💛", "some text", 100, multiline: true).Value);
+
+    [Fact]
+    public void RefusesALineSeparatorInAOneLineField() =>
+        Assert.NotNull(Text.Clean("Sam\u2028Smith", "your name", 80, multiline: false).Error);
+}

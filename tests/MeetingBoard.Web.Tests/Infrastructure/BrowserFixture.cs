@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace MeetingBoard.Web.Tests.Infrastructure;
+
+/// <summary>One real Chromium (Debian's) for all browser tests; each person gets a context of their own.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    IPlaywright? playwright;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MEETINGBOARD_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A new person at a new device: own cookies, own viewport (a phone by default is 360 wide).</summary>
+    public async Task<IPage> NewPageAsync(TestApp app, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        // Confirmation prompts (close the meeting, remove someone) are answered yes.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
