@@ -212,19 +212,26 @@ function showBanner(text: string, hideAfterMs?: number) {
 
 // ---------------------------------------------------------------- room screen
 
-// The room screen cannot scroll. When a column holds more than fits, step it down (smaller
-// type, then two columns of cards; see app.scss) until it fits or the last step is reached.
-const fitSteps = 6; // data-mb-fit 0–5, see app.scss
+// The room screen cannot scroll. When a column holds more than fits, it takes the first fit step
+// at which it does (smaller type, then two columns of cards; see app.scss), found by bisection.
+const lastFitStep = 9;
 
 function fitRoomScreen() {
   if (!document.body.classList.contains("mb-room")) return;
   for (const column of Array.from(document.querySelectorAll<HTMLElement>(".mb-room .mb-column"))) {
-    let step = 0;
-    column.dataset.mbFit = "0";
-    while (column.scrollHeight > column.clientHeight + 1 && step < fitSteps - 1) {
-      step++;
+    const fits = (step: number) => {
       column.dataset.mbFit = String(step);
+      return column.scrollHeight <= column.clientHeight + 1;
+    };
+    if (fits(0)) continue;
+    let lo = 1;
+    let hi = lastFitStep;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fits(mid)) hi = mid;
+      else lo = mid + 1;
     }
+    column.dataset.mbFit = String(lo);
   }
 }
 
