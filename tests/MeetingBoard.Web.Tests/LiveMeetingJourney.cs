@@ -96,7 +96,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         var safety = chair.Locator("#cat-existing-safety .mb-item").First;
         await safety.Locator("summary").ClickAsync();
         await safety.GetByLabel("Move to").SelectOptionAsync("existing-strengths");
-        await safety.GetByRole(AriaRole.Button, new() { Name = "Move this item" }).ClickAsync();
+        await safety.GetByRole(AriaRole.Button, new() { Name = "Move this item", Exact = true }).ClickAsync();
         foreach (var page in new[] { chair, sam, teacher, screen })
         {
             await Expect(page.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync("Maya told her teacher she hides under her bed when there is shouting.");
@@ -109,7 +109,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         await Expect(chair.Locator("#cat-next-steps .mb-item")).ToHaveCountAsync(1);
         var note = teacher.Locator("#cat-next-steps .mb-item").First;
         await note.Locator("summary").ClickAsync();
-        await note.GetByRole(AriaRole.Button, new() { Name = "Remove this item" }).ClickAsync();
+        await note.GetByRole(AriaRole.Button, new() { Name = "Remove this item", Exact = true }).ClickAsync();
         foreach (var page in new[] { chair, sam, teacher, screen })
             await Expect(page.Locator("#cat-next-steps .mb-item")).ToHaveCountAsync(0);
 

@@ -78,7 +78,7 @@ function connect(main: HTMLElement) {
     .build();
 
   connection.on("Patch", (patch: Patch) => applyPatch(patch));
-  connection.on("Navigate", (url: string) => location.assign(url));
+  connection.on("Navigate", (url: string) => navigate(url));
 
   const watch = () =>
     connection.invoke("Watch", meetingId, currentVersion, page, screenKey).catch((error) => console.warn("Watch failed", error));
@@ -195,10 +195,19 @@ function applyOwnership() {
 // ---------------------------------------------------------------- connection banner
 
 let bannerTimer: number | undefined;
+// Leaving the page closes the socket too; that is no reason to say the connection was lost.
+let leaving = false;
+window.addEventListener("pagehide", () => (leaving = true));
+window.addEventListener("pageshow", () => (leaving = false));
+
+function navigate(url: string) {
+  leaving = true;
+  location.assign(url);
+}
 
 function showBanner(text: string, hideAfterMs?: number) {
   const banner = document.getElementById("mb-connection");
-  if (!banner) return;
+  if (!banner || leaving) return;
   clearTimeout(bannerTimer);
   banner.textContent = text;
   banner.hidden = false;
@@ -295,9 +304,9 @@ async function onSubmit(event: SubmitEvent) {
   }
 
   try {
-    const navigate = response.headers.get("X-MeetingBoard-Navigate");
-    if (navigate) {
-      location.assign(navigate);
+    const next = response.headers.get("X-MeetingBoard-Navigate");
+    if (next) {
+      navigate(next);
       return;
     }
     const definite = (response.status >= 200 && response.status < 300) || (response.status >= 400 && response.status < 500);
@@ -306,7 +315,7 @@ async function onSubmit(event: SubmitEvent) {
 
     if (isHtml && response.redirected) {
       // A redirect followed by fetch gives a whole page, not a form: go there instead.
-      location.assign(response.url);
+      navigate(response.url);
       return;
     }
     if (isHtml && (response.status === 200 || (response.status >= 400 && response.status < 500))) {
