@@ -1,0 +1,94 @@
+using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingBoard.Web.Tests;
+
+/// <summary>
+/// The main pages at a small phone, a laptop and a room screen: nothing runs off the side, and the
+/// room screen never scrolls. Screenshots go to MEETINGBOARD_SCREENSHOTS when it is set
+/// (docs/screenshots holds the reviewed set).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
+{
+    TestApp app = default!;
+    readonly string? screenshots = Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS");
+
+    public Task InitializeAsync()
+    {
+        app = TestApp.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task FitsAPhoneALaptopAndARoomScreen()
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var chair = await browsers.NewPageAsync(app);
+        await chair.GotoAsync("/sign-in");
+        await chair.GetByLabel("Email address").FillAsync(email);
+        await chair.GetByLabel("Password").FillAsync(password);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Create a demo meeting" }).ClickAsync();
+        await Expect(chair.Locator("#mb-board .mb-item")).ToHaveCountAsync(13);
+        var meetingPath = new Uri(chair.Url).AbsolutePath;
+        var screenLink = (await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href"))!;
+        var code = (await chair.Locator(".mb-code").TextContentAsync())!.Trim();
+
+        foreach (var width in new[] { 320, 1280, 1920 })
+        {
+            var facilitator = await browsers.NewPageAsync(app, width, 900);
+            await facilitator.Context.AddCookiesAsync((await chair.Context.CookiesAsync()).Select(c => new Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            }));
+            await facilitator.GotoAsync(meetingPath);
+            await AssertNoSidewaysScrollAsync(facilitator, width);
+            await ShotAsync(facilitator, $"board-facilitator-{width}");
+
+            var visitor = await browsers.NewPageAsync(app, width, 900);
+            await visitor.GotoAsync("/join");
+            await AssertNoSidewaysScrollAsync(visitor, width);
+            await ShotAsync(visitor, $"join-{width}");
+            await visitor.GetByLabel("Join code").FillAsync(code);
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await visitor.GetByLabel("Your name").FillAsync($"Visitor {width}");
+            await visitor.GetByLabel("Your role, or how you know the family").FillAsync("Health visitor");
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+            await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+            await AssertNoSidewaysScrollAsync(visitor, width);
+            await ShotAsync(visitor, $"lobby-{width}");
+            await chair.GetByRole(AriaRole.Button, new() { Name = $"Let in Visitor {width}" }).ClickAsync();
+            await Expect(visitor.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+            await AssertNoSidewaysScrollAsync(visitor, width);
+            await ShotAsync(visitor, $"board-participant-{width}");
+        }
+
+        var screen = await browsers.NewPageAsync(app, 1920, 1080);
+        await screen.GotoAsync(screenLink);
+        await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(13);
+        await ShotAsync(screen, "room-screen-1920");
+        var overflow = await screen.EvaluateAsync<int[]>(
+            "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
+        Assert.True(overflow[0] <= 1920 && overflow[1] <= 1080, $"The room screen scrolls: {overflow[0]}×{overflow[1]}");
+        var itemFont = await screen.Locator(".mb-item__text").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
+        // Full size is 28px; a crowded column steps down to fit, never below 0.6 of that (app.scss).
+        Assert.True(itemFont >= 16.8, $"Room screen item text is {itemFont}px");
+    }
+
+    static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth}px wide at a {width}px viewport");
+    }
+
+    async Task ShotAsync(IPage page, string name)
+    {
+        if (string.IsNullOrEmpty(screenshots)) return;
+        Directory.CreateDirectory(screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + ".png"), FullPage = true });
+    }
+}
