@@ -30,10 +30,12 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         // 3. The facilitator signs in and starts a meeting: code, link, QR and room-screen link.
         var chair = await browsers.NewPageAsync(app);
         await chair.GotoAsync("/sign-in");
+        await Axe.AssertNoViolationsAsync(chair, "sign-in");
         await chair.GetByLabel("Email address").FillAsync(email);
         await chair.GetByLabel("Password").FillAsync(password);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(chair, "your meetings");
         await chair.GetByLabel("Child protection conference").CheckAsync();
         await chair.GetByLabel("Title").FillAsync("Review conference");
         await chair.GetByLabel("Case reference (optional)").FillAsync("Family A");
@@ -42,6 +44,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         var code = (await chair.Locator(".mb-code").TextContentAsync())!.Trim();
         Assert.Matches("^[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}$", code);
         await Expect(chair.Locator(".mb-qr svg")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(chair, "an empty board");
         var joinLink = await chair.Locator("a[href*='/join/']").GetAttributeAsync("href");
         var screenLink = await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href");
 
@@ -50,11 +53,13 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         await screen.GotoAsync(screenLink!);
         await Expect(screen.Locator(".mb-code")).ToHaveTextAsync(code);
         await Expect(screen.Locator("form")).ToHaveCountAsync(0);
+        await Axe.AssertNoViolationsAsync(screen, "the room screen");
 
         // 4. Two people join from phones, one by the link and one by typing the code, and wait in the lobby.
         var sam = await browsers.NewPageAsync(app, 360, 740);
         await sam.GotoAsync(joinLink!);
         await JoinAsync(sam, "Sam", "Mum");
+        await Axe.AssertNoViolationsAsync(sam, "the lobby");
         var teacher = await browsers.NewPageAsync(app, 360, 740);
         await teacher.GotoAsync("/join");
         await teacher.GetByLabel("Join code").FillAsync(code.ToLowerInvariant().Replace("-", " "));
@@ -64,6 +69,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         // The facilitator sees them arrive without reloading, and lets them in.
         var people = chair.Locator("#mb-people");
         await Expect(people.Locator(".mb-person--waiting")).ToHaveCountAsync(2);
+        await Axe.AssertNoViolationsAsync(chair, "people waiting in the lobby");
         await people.GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
         await people.GetByRole(AriaRole.Button, new() { Name = "Let in Ms Okafor" }).ClickAsync();
         await Expect(people.Locator(".mb-person--waiting")).ToHaveCountAsync(0);
@@ -87,6 +93,9 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
         // A participant sees the change controls on their own items only.
         await Expect(sam.Locator("#cat-existing-safety .mb-item__actions")).ToBeVisibleAsync();
         await Expect(sam.Locator("#cat-harm .mb-item__actions")).ToBeHiddenAsync();
+        await Axe.AssertNoViolationsAsync(sam, "a participant's board with items");
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator's board with items");
+        await Axe.AssertNoViolationsAsync(screen, "the room screen with items");
 
         // The facilitator edits someone else's item and moves another; everyone sees both.
         var harm = chair.Locator("#cat-harm .mb-item").First;
@@ -131,6 +140,8 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
             await Expect(page.Locator("#mb-board form")).ToHaveCountAsync(0);
             await Expect(page.Locator("#mb-board .mb-item")).ToHaveCountAsync(3);
         }
+        foreach (var page in new[] { chair, sam, screen })
+            await Axe.AssertNoViolationsAsync(page, "a closed meeting");
     }
 
     static async Task JoinAsync(IPage phone, string name, string role)

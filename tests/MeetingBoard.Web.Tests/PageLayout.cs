@@ -47,11 +47,13 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
             }));
             await facilitator.GotoAsync(meetingPath);
             await AssertNoSidewaysScrollAsync(facilitator, width);
+            await Axe.AssertNoViolationsAsync(facilitator, $"the demo board at {width}px");
             await ShotAsync(facilitator, $"board-facilitator-{width}");
 
             var visitor = await browsers.NewPageAsync(app, width, 900);
             await visitor.GotoAsync("/join");
             await AssertNoSidewaysScrollAsync(visitor, width);
+            await Axe.AssertNoViolationsAsync(visitor, $"the join page at {width}px");
             await ShotAsync(visitor, $"join-{width}");
             await visitor.GetByLabel("Join code").FillAsync(code);
             await visitor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace MeetingBoard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Runs axe-core (from the web project's npm packages) inside a page and fails on any WCAG 2.2 A/AA
+/// violation. Evaluated through the DevTools protocol, so the page's own CSP stays as it is.
+/// </summary>
+public static class Axe
+{
+    static readonly Lazy<string> Script = new(() => File.ReadAllText(
+        Path.Combine(RepositoryRoot(), "src", "MeetingBoard.Web", "node_modules", "axe-core", "axe.min.js")));
+
+    public static async Task AssertNoViolationsAsync(IPage page, string state)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+            await page.EvaluateAsync(Script.Value);
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+              const result = await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+              });
+              return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+            }
+            """);
+        var list = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(list.Count == 0, $"axe found {list.Count} problem(s) on {state} ({page.Url}):\n{string.Join("\n", list)}");
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MeetingBoard.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Could not find MeetingBoard.sln above " + AppContext.BaseDirectory);
+    }
+}
