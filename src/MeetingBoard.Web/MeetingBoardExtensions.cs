@@ -79,6 +79,7 @@ public static class MeetingBoardExtensions
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, setup));
 
         app.UseSecurityHeaders();
+        app.RefuseNewLiveConnectionsWhileStopping();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
@@ -93,6 +94,25 @@ public static class MeetingBoardExtensions
         app.MapMeetings();
         app.MapJoin();
         app.MapBoard();
+    }
+
+    /// <summary>
+    /// SignalR closes its connections as soon as the app starts stopping, and the clients reconnect
+    /// at once; while the server drains, those new connections would hold the shutdown open until
+    /// its timeout. Refusing them sends the clients to wait for the next start (or another node).
+    /// </summary>
+    static void RefuseNewLiveConnectionsWhileStopping(this WebApplication app)
+    {
+        var stopping = app.Lifetime.ApplicationStopping;
+        app.Use(async (http, next) =>
+        {
+            if (stopping.IsCancellationRequested && http.Request.Path.StartsWithSegments("/hubs"))
+            {
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+            await next();
+        });
     }
 
     /// <summary>Prints where the app listens and, while there is no facilitator, the one-time setup link.</summary>
