@@ -27,11 +27,7 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
     public async Task FitsAPhoneALaptopAndARoomScreen()
     {
         var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
-        var chair = await browsers.NewPageAsync(app);
-        await chair.GotoAsync("/sign-in");
-        await chair.GetByLabel("Email address").FillAsync(email);
-        await chair.GetByLabel("Password").FillAsync(password);
-        await chair.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var chair = await browsers.SignedInAsync(app, email, password);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Create a demo meeting" }).ClickAsync();
         await Expect(chair.Locator("#mb-board .mb-item")).ToHaveCountAsync(13);
         var meetingPath = new Uri(chair.Url).AbsolutePath;

@@ -38,6 +38,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A facilitator's page, signed in through the form.</summary>
+    public async Task<IPage> SignedInAsync(TestApp app, string email, string password, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(app, width, height);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
