@@ -59,6 +59,11 @@ public static class MeetingBoardExtensions
             .AddCookie(FacilitatorAuthentication.Configure);
         services.AddAuthorization();
         services.AddRazorComponents();
+        services.AddResponseCompression(c =>
+        {
+            c.EnableForHttps = true;
+            c.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+        });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         return builder;
     }
@@ -80,6 +85,10 @@ public static class MeetingBoardExtensions
 
         app.UseSecurityHeaders();
         app.RefuseNewLiveConnectionsWhileStopping();
+        // Only our own static files are compressed: pages mix secrets (antiforgery tokens) with
+        // text people typed, the recipe for BREACH-style attacks on compressed HTTPS responses.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/js") || http.Request.Path.StartsWithSegments("/css"),
+            branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",

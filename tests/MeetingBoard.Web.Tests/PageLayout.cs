@@ -47,6 +47,7 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
             await ShotAsync(facilitator, $"board-facilitator-{width}");
 
             var visitor = await browsers.NewPageAsync(app, width, 900);
+            var weight = width == 320 ? Weigh(visitor) : null;
             await visitor.GotoAsync("/join");
             await AssertNoSidewaysScrollAsync(visitor, width);
             await Axe.AssertNoViolationsAsync(visitor, $"the join page at {width}px");
@@ -63,6 +64,7 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
             await Expect(visitor.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
             await AssertNoSidewaysScrollAsync(visitor, width);
             await ShotAsync(visitor, $"board-participant-{width}");
+            if (weight is not null) await WritePageWeightAsync(weight);
         }
 
         var screen = await browsers.NewPageAsync(app, 1920, 1080);
@@ -75,6 +77,34 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
         var itemFont = await screen.Locator(".mb-item__text").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
         // Full size is 28px; a crowded column steps down to fit, never below 0.6 of that (app.scss).
         Assert.True(itemFont >= 16.8, $"Room screen item text is {itemFont}px");
+    }
+
+    /// <summary>Bytes on the wire per document a phone loads (the first visit, nothing cached), by page path.</summary>
+    static List<(string Page, string Url, long Bytes)> Weigh(IPage page)
+    {
+        var rows = new List<(string, string, long)>();
+        page.RequestFinished += async (_, request) =>
+        {
+            var sizes = await request.SizesAsync();
+            var path = new Uri(page.Url).AbsolutePath;
+            lock (rows) rows.Add((path, new Uri(request.Url).AbsolutePath, sizes.ResponseHeadersSize + sizes.ResponseBodySize));
+        };
+        return rows;
+    }
+
+    async Task WritePageWeightAsync(List<(string Page, string Url, long Bytes)> rows)
+    {
+        if (string.IsNullOrEmpty(screenshots)) return;
+        List<(string Page, string Url, long Bytes)> copy;
+        lock (rows) copy = [.. rows];
+        var lines = new List<string>
+        {
+            "| page (as a phone first loads it) | requests | bytes on the wire | of which the page itself |",
+            "|---|---|---|---|",
+        };
+        foreach (var group in copy.GroupBy(r => System.Text.RegularExpressions.Regex.Replace(r.Page, "[0-9a-f]{32}|[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}", "…")))
+            lines.Add($"| `{group.Key}` | {group.Count()} | {group.Sum(r => r.Bytes):N0} | {group.Where(r => !r.Url.Contains('.')).Sum(r => r.Bytes):N0} |");
+        await File.WriteAllLinesAsync(Path.Combine(screenshots, "page-weight.md"), lines);
     }
 
     static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
