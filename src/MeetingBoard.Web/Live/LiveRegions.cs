@@ -46,6 +46,7 @@ public sealed record MeetingView(MeetingState State, Viewer Viewer, IReadOnlySet
 public sealed class MeetingClock(TimeZoneInfo zone, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
+    public TimeZoneInfo Zone => zone;
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
     public string Time(DateTimeOffset at) => Local(at).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     public string DateAndTime(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
