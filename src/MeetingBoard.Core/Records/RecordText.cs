@@ -44,7 +44,10 @@ public static class RecordText
                                 var lines = item.Text.Replace("\r\n", "\n").Split('\n');
                                 Line(t, "- " + lines[0]);
                                 foreach (var more in lines.Skip(1)) Line(t, "  " + more);
-                                Line(t, $"  ({RecordSentences.Person(item.Author, s => s)}, {times.Time(item.AddedAt)})");
+                                var note = $"  Added by {RecordSentences.Person(item.Author, s => s)} at {times.Time(item.AddedAt)}";
+                                if (item.EditedAt is { } edited) note += $", changed at {times.Time(edited)}";
+                                if (item.MovedAt is { } moved) note += $", moved here at {times.Time(moved)}";
+                                Line(t, note + ".");
                             }
                         }
                     }
@@ -54,7 +57,8 @@ public static class RecordText
 
         Heading(t, "HOW AND WHEN THINGS WERE DECIDED");
         foreach (var h in record.History)
-            Line(t, $"{times.Time(h.At)}  {RecordSentences.Describe(h, s => s)}");
+            // One line per step: line breaks inside what people typed become spaces here (the map keeps them).
+            Line(t, $"{times.Time(h.At)}  {RecordSentences.Describe(h, s => s.ReplaceLineEndings(" "))}");
         return t.ToString();
     }
 
