@@ -15,7 +15,7 @@ public static class MarkdownText
     const string AlwaysEscaped = "\\`*_[]<>&!~|#{}$";
 
     /// <summary>One line of literal text for a heading, a list item or a sentence. Line breaks become spaces.</summary>
-    public static string Inline(string text) => EscapeLine(Flatten(text).Trim(), atLineStart: true);
+    public static string Inline(string text) => EscapeLine(string.Join(" ", Lines(text)), atLineStart: true);
 
     /// <summary>
     /// Text that may run over several lines, as the content of a list item: each line break becomes a
@@ -23,15 +23,13 @@ public static class MarkdownText
     /// </summary>
     public static string Block(string text, int indent)
     {
-        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0)
-            .Select(l => EscapeLine(l, atLineStart: true))
-            .ToList();
+        var lines = Lines(text).Select(l => EscapeLine(l, atLineStart: true));
         return string.Join("\\\n" + new string(' ', indent), lines);
     }
 
-    static string Flatten(string text) => text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
+    // Leading whitespace would make an indented code block; empty lines would end the list item.
+    static IEnumerable<string> Lines(string text) =>
+        text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
 
     static string EscapeLine(string line, bool atLineStart)
     {
