@@ -71,6 +71,21 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_purge_date_appears_on_the_open_meeting_page_when_the_meeting_closes()
+    {
+        var chair = await SignedInAsync();
+        await chair.GotoAsync($"/m/{meeting.MeetingId}");
+        await Expect(chair.Locator(".mb-purge-date")).ToContainTextAsync("Once closed, this meeting is kept for 30 days");
+        // No reload after this: whether the page is already watching or catches up when it connects, the change arrives as a patch.
+
+        await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/close",
+            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+
+        await Expect(chair.Locator(".mb-purge-date")).ToContainTextAsync("This meeting will be deleted on");
+    }
+
+    [Fact]
     public async Task Open_pages_of_a_deleted_meeting_are_sent_to_a_page_that_says_so()
     {
         var chair = await SignedInAsync();
