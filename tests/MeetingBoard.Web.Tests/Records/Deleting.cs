@@ -90,6 +90,27 @@ public sealed class Deleting
     }
 
     [Fact]
+    public async Task The_sweep_runs_when_the_app_starts()
+    {
+        var (meeting, text) = await FilledMeetingAsync(new Dictionary<string, string?>
+        {
+            ["MeetingBoard:RetentionDays"] = "0",
+            ["MeetingBoard:RetentionSweepMinutes"] = "600",
+        });
+        await using var _ = meeting;
+        await CloseAsync(meeting);
+
+        // The next sweep is hours away; only the sweep at start can purge it.
+        await meeting.App.RestartAsync();
+        var store = meeting.App.Services.GetRequiredService<IEventStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await store.FindDeletedAsync(meeting.MeetingId) is null && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.NotNull(await store.FindDeletedAsync(meeting.MeetingId));
+        AssertNothingLeft(meeting.App, meeting.MeetingId, meeting.JoinCode, text);
+    }
+
+    [Fact]
     public async Task A_closed_meeting_is_kept_until_its_purge_date_which_the_facilitator_can_see()
     {
         var (meeting, text) = await FilledMeetingAsync();
