@@ -2,6 +2,7 @@ using MeetingBoard.Web.Features.Accounts;
 using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
+using MeetingBoard.Web.Features.Records;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -45,6 +46,12 @@ public static class MeetingBoardExtensions
         services.AddSingleton(sp => new JoinAttempts(sp.GetRequiredService<TimeProvider>(),
             options.JoinFailuresAllowed, TimeSpan.FromMinutes(options.JoinFailureWindowMinutes)));
         services.AddSingleton<SetupLink>();
+
+        // Records and retention: closed meetings are purged after MeetingBoard:RetentionDays.
+        services.AddSingleton<RetentionPolicy>();
+        services.AddSingleton<MeetingDeletion>();
+        services.AddSingleton<RetentionSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
 
         // Sign-in cookies must survive a restart: keep the keys beside the data.
         services.AddDataProtection()
@@ -103,6 +110,8 @@ public static class MeetingBoardExtensions
         app.MapMeetings();
         app.MapJoin();
         app.MapBoard();
+        app.MapRecords();
+        app.MapDeletion();
     }
 
     /// <summary>

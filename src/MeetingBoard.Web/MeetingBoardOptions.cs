@@ -16,4 +16,10 @@ public sealed class MeetingBoardOptions
     public int JoinFailuresAllowed { get; set; } = 10;
 
     public int JoinFailureWindowMinutes { get; set; } = 10;
+
+    /// <summary>Closed meetings are purged this many days after closing.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How often the purge of expired meetings runs (it also runs at start).</summary>
+    public int RetentionSweepMinutes { get; set; } = 60;
 }

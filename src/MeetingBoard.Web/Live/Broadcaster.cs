@@ -34,6 +34,22 @@ public sealed class Broadcaster(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The meeting was deleted: every open page of it on this node is sent to its address, which now
+    /// says the meeting was deleted. The connection leaves the meeting's groups, so it gets nothing more;
+    /// it is not aborted, which could overtake the navigation (a page that reconnects is sent there by Watch).
+    /// </summary>
+    public async Task MeetingDeletedAsync(string meetingId)
+    {
+        foreach (var c in presence.In(meetingId))
+        {
+            presence.Remove(c.ConnectionId);
+            await hub.Groups.RemoveFromGroupAsync(c.ConnectionId, Group(meetingId, c.Viewer.Audience));
+            await hub.Clients.Client(c.ConnectionId).Navigate($"/m/{meetingId}");
+        }
+        pending.TryRemove(meetingId, out _);
+    }
+
     /// <summary>Someone connected or left: only the facilitator's view shows that.</summary>
     public void PresenceChanged(string meetingId) => Schedule(meetingId, FacilitatorOnly);
 

@@ -1,5 +1,6 @@
 using MeetingBoard.Meetings;
 using MeetingBoard.Web.Features.Board;
+using MeetingBoard.Web.Features.Records;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -9,7 +10,7 @@ namespace MeetingBoard.Web.Live;
 /// Renders the live regions of a meeting for one audience, outside any request. Pages render the
 /// same components, so what a page starts with and what a patch sends are the same markup.
 /// </summary>
-public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock)
+public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock, RetentionPolicy retention)
 {
     public async Task<Patch> RenderAsync(MeetingState state, Viewer viewer, IReadOnlySet<string> connected)
     {
@@ -20,15 +21,18 @@ public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock)
             new("mb-board", await RenderAsync<BoardView>(view)),
         };
         if (viewer.Audience == Audience.Facilitator)
+        {
             regions.Add(new("mb-people", await RenderAsync<PeoplePanel>(view)));
+            regions.Add(new("mb-record-panel", await RenderAsync<RecordPanel>(view, new() { ["Retention"] = retention })));
+        }
         return new Patch(state.Version, regions);
     }
 
-    public Task<string> RenderAsync<T>(MeetingView view) where T : IComponent =>
+    public Task<string> RenderAsync<T>(MeetingView view, Dictionary<string, object?>? more = null) where T : IComponent =>
         renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<T>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { ["View"] = view }));
+            var parameters = new Dictionary<string, object?>(more ?? []) { ["View"] = view };
+            var output = await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters));
             return output.ToHtmlString();
         });
 }
@@ -46,6 +50,7 @@ public sealed record MeetingView(MeetingState State, Viewer Viewer, IReadOnlySet
 public sealed class MeetingClock(TimeZoneInfo zone, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
+    public TimeZoneInfo Zone => zone;
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
     public string Time(DateTimeOffset at) => Local(at).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
     public string DateAndTime(DateTimeOffset at) => Local(at).ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);

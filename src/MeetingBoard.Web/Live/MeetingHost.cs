@@ -28,6 +28,9 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
     readonly SemaphoreSlim gate = new(1, 1);
     MeetingState state = MeetingState.Empty;
     ImmutableHashSet<string> commandIds = [];
+    bool deleted;
+
+    static readonly Refusal Deleted = new("", "This meeting has been deleted.", RefusalKind.NotFound);
 
     public string MeetingId => meetingId;
     public MeetingState State => Volatile.Read(ref state);
@@ -75,6 +78,7 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
         {
             for (var attempt = 1; ; attempt++)
             {
+                if (deleted) return new CommandOutcome(OutcomeKind.Refused, state, Deleted);
                 if (commandId is not null && commandIds.Contains(commandId))
                     return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
 
@@ -88,6 +92,12 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
                 try
                 {
                     await store.AppendAsync(meetingId, state.Version, events, commandId, ct);
+                }
+                catch (MeetingDeletedException)
+                {
+                    // Purged by another node (or just now): nothing more is written to it.
+                    deleted = true;
+                    return new CommandOutcome(OutcomeKind.Refused, state, Deleted);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -104,6 +114,24 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
                 await bus.PublishAsync(new MeetingChanged(meetingId, next.Version), ct);
                 return new CommandOutcome(OutcomeKind.Applied, next);
             }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Purges the meeting while holding its gate, so no command of this node is between deciding and
+    /// appending; afterwards every command is refused as deleted.
+    /// </summary>
+    internal async Task PurgeAsync(DateTimeOffset deletedAt, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await store.PurgeAsync(meetingId, deletedAt, ct);
+            deleted = true;
         }
         finally
         {

@@ -51,6 +51,20 @@ public sealed class MeetingHosts(IEventStore store, IMeetingBus bus, ILoggerFact
         throw new InvalidOperationException("Could not find a free join code after five attempts");
     }
 
+    /// <summary>
+    /// Deletes a meeting from the store (tombstone kept) and forgets its host on this node, so the next
+    /// lookup finds nothing. Viewers are sent away by <see cref="Broadcaster.MeetingDeletedAsync"/>.
+    /// </summary>
+    public async Task PurgeAsync(string meetingId, DateTimeOffset deletedAt, CancellationToken ct = default)
+    {
+        if (hosts.TryGetValue(meetingId, out var loaded) && await loaded.Value is { } host)
+            await host.PurgeAsync(deletedAt, ct);
+        else
+            await store.PurgeAsync(meetingId, deletedAt, ct);
+        hosts.TryRemove(meetingId, out _);
+        log.LogInformation("Meeting {MeetingId}: purged", meetingId);
+    }
+
     public static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>Ids are 32 lowercase hex characters; anything else is refused before touching the store.</summary>

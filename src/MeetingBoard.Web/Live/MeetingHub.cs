@@ -11,7 +11,12 @@ public sealed class MeetingHub(MeetingHosts hosts, Presence presence, LiveRegion
     /// <param name="page">What the page shows: "board", "lobby" or "screen". A page that no longer fits is sent to the right one.</param>
     public async Task Watch(string meetingId, long version, string page, string? screenKey)
     {
-        var host = await hosts.FindAsync(meetingId) ?? throw new HubException("This meeting could not be found.");
+        if (await hosts.FindAsync(meetingId) is not { } host)
+        {
+            // Deleted while the page was open (or never existed): the page's own address says which.
+            await Clients.Caller.Navigate($"/m/{meetingId}");
+            return;
+        }
         var state = await host.CatchUpAsync();
         var viewer = Viewers.Resolve(Context.GetHttpContext()!, state, screenKey);
         if (viewer is null or { Audience: Audience.Excluded })

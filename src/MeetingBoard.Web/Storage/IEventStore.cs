@@ -11,6 +11,13 @@ public sealed record MeetingIndexEntry(string MeetingId, string JoinCode, string
 public sealed class ConcurrencyConflictException(string meetingId, long expectedVersion)
     : Exception($"Meeting {meetingId}: version {expectedVersion} is no longer the latest");
 
+/// <summary>Appended to a meeting that has been purged: nothing of it may come back.</summary>
+public sealed class MeetingDeletedException(string meetingId)
+    : Exception($"Meeting {meetingId} has been deleted");
+
+/// <summary>A closed meeting and when it closed (the time of its <c>MeetingClosed</c> event).</summary>
+public sealed record ClosedMeeting(string MeetingId, DateTimeOffset ClosedAt);
+
 /// <summary>
 /// The meeting event log: the truth. Appends are checked against the expected version through a
 /// unique (meeting_id, version) key, so two nodes can never both write version N.
@@ -32,6 +39,27 @@ public interface IEventStore
     Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken ct = default);
 
     Task<IReadOnlyList<MeetingIndexEntry>> ListForFacilitatorAsync(string facilitatorId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Meetings closed before <paramref name="cutoff"/>, for retention: every stream holding a
+    /// <c>MeetingClosed</c> event (stored type name "MeetingClosed") whose time is earlier than the cutoff.
+    /// </summary>
+    Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes everything of a meeting, in one transaction: all its events, its join-code index row, and
+    /// anything else stored under its id. What remains is a tombstone: the meeting id and
+    /// <paramref name="deletedAt"/>, nothing else, so its links can say "deleted" rather than "not found".
+    /// Afterwards <see cref="ReadAsync"/> returns nothing for it, <see cref="FindByJoinCodeAsync"/> and
+    /// <see cref="ListForFacilitatorAsync"/> no longer find it, and <see cref="AppendAsync"/> throws
+    /// <see cref="MeetingDeletedException"/> (so a command racing the purge cannot write it back).
+    /// Idempotent: purging again, or purging an id that never existed, only ensures the tombstone
+    /// (keeping the first deletion time).
+    /// </summary>
+    Task PurgeAsync(string meetingId, DateTimeOffset deletedAt, CancellationToken ct = default);
+
+    /// <summary>When the meeting was purged; null when it never was.</summary>
+    Task<DateTimeOffset?> FindDeletedAsync(string meetingId, CancellationToken ct = default);
 
     /// <summary>Answers when the store answers; used by /healthz.</summary>
     Task<bool> PingAsync(CancellationToken ct = default);

@@ -20,6 +20,7 @@ public sealed class SqliteDatabase
         }.ToString();
         using var c = new SqliteConnection(connectionString);
         c.Open();
+        // secure_delete (set per connection in OpenAsync) overwrites deleted rows, so a purged meeting leaves no text in free pages.
         // WAL lets readers (page loads, other viewers catching up) run while a command commits.
         using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode=WAL;";
@@ -33,7 +34,7 @@ public sealed class SqliteDatabase
         var c = new SqliteConnection(connectionString);
         await c.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        cmd.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;";
         await cmd.ExecuteNonQueryAsync(ct);
         return c;
     }

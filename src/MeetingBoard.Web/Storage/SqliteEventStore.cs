@@ -28,6 +28,11 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
                 created_at     TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS meetings_facilitator ON meetings (facilitator_id);
+            CREATE INDEX IF NOT EXISTS events_closed ON events (meeting_id) WHERE type = 'MeetingClosed';
+            CREATE TABLE IF NOT EXISTS deleted_meetings (
+                meeting_id TEXT PRIMARY KEY,
+                deleted_at TEXT NOT NULL
+            );
             """);
     }
 
@@ -57,6 +62,9 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
         await using var tx = await c.BeginTransactionAsync(ct);
         try
         {
+            // Checked inside the transaction: a purge commits either before this (refused) or after it (deletes it).
+            if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deleted_meetings WHERE meeting_id = @meetingId", new { meetingId }, tx) > 0)
+                throw new MeetingDeletedException(meetingId);
             await InsertAsync(c, tx, meetingId, expectedVersion, events, commandId);
             await tx.CommitAsync(ct);
         }
@@ -108,6 +116,38 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
             "SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings WHERE facilitator_id = @facilitatorId ORDER BY created_at DESC",
             new { facilitatorId });
         return rows.Select(r => new MeetingIndexEntry(r.MeetingId, r.JoinCode, r.FacilitatorId, DateTimeOffset.Parse(r.CreatedAt, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string MeetingId, string RecordedAt)>(
+            "SELECT meeting_id, recorded_at FROM events WHERE type = 'MeetingClosed'");
+        // Times are compared as times, not as text: a stored offset need not be UTC.
+        return rows
+            .Select(r => new ClosedMeeting(r.MeetingId, DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(m => m.ClosedAt < cutoff)
+            .ToList();
+    }
+
+    public async Task PurgeAsync(string meetingId, DateTimeOffset deletedAt, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync("INSERT OR IGNORE INTO deleted_meetings (meeting_id, deleted_at) VALUES (@meetingId, @at)",
+            new { meetingId, at = deletedAt.ToString("O") }, tx);
+        await c.ExecuteAsync("DELETE FROM events WHERE meeting_id = @meetingId", new { meetingId }, tx);
+        await c.ExecuteAsync("DELETE FROM meetings WHERE meeting_id = @meetingId", new { meetingId }, tx);
+        await tx.CommitAsync(ct);
+        // Deleted rows linger in free pages and the WAL until overwritten; checkpoint so the log file drops them too.
+        await c.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    public async Task<DateTimeOffset?> FindDeletedAsync(string meetingId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var at = await c.QuerySingleOrDefaultAsync<string>("SELECT deleted_at FROM deleted_meetings WHERE meeting_id = @meetingId", new { meetingId });
+        return at is null ? null : DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<bool> PingAsync(CancellationToken ct = default)

@@ -48,7 +48,7 @@ public static class BoardEndpoints
 
     static async Task<IResult> ShowAsync(HttpContext http, string meetingId, MeetingHosts hosts, MeetingClock clock, Presence presence)
     {
-        if (await hosts.FindAsync(meetingId) is not { } host) return StaticPages.MeetingNotFound(http);
+        if (await hosts.FindAsync(meetingId) is not { } host) return await StaticPages.MeetingGoneAsync(http, meetingId);
         var state = await host.CatchUpAsync();
         var viewer = Viewers.Resolve(http, state);
         var chrome = Chrome.For(http);
@@ -62,6 +62,7 @@ public static class BoardEndpoints
                     Chrome = chrome,
                     View = view,
                     Links = viewer.Audience == Audience.Facilitator ? MeetingLinks.For(http, state) : null,
+                    Retention = viewer.Audience == Audience.Facilitator ? http.RequestServices.GetRequiredService<Records.RetentionPolicy>() : null,
                 });
             case Audience.Lobby:
                 return Forms.Page<LobbyPage>(new { Chrome = chrome, State = state, Participant = state.FindParticipant(viewer.Actor!.Id)! });
@@ -89,10 +90,10 @@ public static class BoardEndpoints
 
     static async Task<IResult> ShowRoomScreenAsync(HttpContext http, string meetingId, string screenKey, MeetingHosts hosts, MeetingClock clock, Presence presence)
     {
-        if (await hosts.FindAsync(meetingId) is not { } host) return StaticPages.MeetingNotFound(http);
+        if (await hosts.FindAsync(meetingId) is not { } host) return await StaticPages.MeetingGoneAsync(http, meetingId);
         var state = await host.CatchUpAsync();
         if (Viewers.Resolve(http, state, screenKey) is not { Audience: Audience.RoomScreen } viewer)
-            return StaticPages.MeetingNotFound(http);
+            return await StaticPages.MeetingGoneAsync(http, meetingId);
         var view = new MeetingView(state, viewer, presence.ConnectedKeys(meetingId), clock);
         return Forms.Page<RoomScreenPage>(new { Chrome = Chrome.For(http), View = view, Links = MeetingLinks.For(http, state) });
     }

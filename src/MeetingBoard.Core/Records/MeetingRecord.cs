@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using MeetingBoard.Board;
+using MeetingBoard.Meetings;
+
+namespace MeetingBoard.Records;
+
+/// <summary>One event of a meeting's stream with its version, as the store hands it back.</summary>
+public sealed record VersionedEvent(long Version, IMeetingEvent Event);
+
+/// <summary>
+/// What a meeting came to, at one version: the input of every format (Markdown, text, JSON, the
+/// family version). Built by <see cref="MeetingRecords.Build"/> from the event log alone.
+/// </summary>
+public sealed record MeetingRecord(
+    RecordDetails Details,
+    IReadOnlyList<Attendee> Attendees,
+    IReadOnlyList<RecordSection> Sections,
+    IReadOnlyList<HistoryEntry> History);
+
+public sealed record RecordDetails(
+    string MeetingId,
+    MeetingType Type,
+    string TypeName,
+    string Title,
+    string? CaseReference,
+    string FacilitatorId,
+    string FacilitatorName,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? ClosedAt,
+    long Version,
+    DateTimeOffset? LastChangedAt,
+    DateTimeOffset ProducedAt);
+
+/// <summary>Where a person ended up in the meeting. Stored nowhere: JSON writes the name.</summary>
+public enum AttendeeStanding
+{
+    Facilitator,
+    TookPart,
+    Waiting,
+    Declined,
+    Removed,
+}
+
+/// <summary>
+/// One person of the meeting. <see cref="AdmittedAt"/> stays set for someone later removed: they
+/// took part until <see cref="LeftAt"/>.
+/// </summary>
+public sealed record Attendee(
+    string Id,
+    string Name,
+    string Role,
+    AttendeeStanding Standing,
+    DateTimeOffset AskedAt,
+    DateTimeOffset? AdmittedAt,
+    DateTimeOffset? DeclinedAt,
+    DateTimeOffset? LeftAt);
+
+/// <summary>
+/// A part of the record that one feature contributes. Today there is the map; scaling rounds,
+/// danger statements and goals, decisions and next steps add their own kinds here, and each
+/// format adds a case for them. A feature with nothing to show adds no section.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(MapSection), "map")]
+public abstract record RecordSection;
+
+public sealed record MapSection(IReadOnlyList<MapColumn> Columns) : RecordSection;
+
+public sealed record MapColumn(Column Column, string Title, IReadOnlyList<MapCategory> Categories);
+
+public sealed record MapCategory(Category Category, string Title, IReadOnlyList<MapItem> Items);
+
+public sealed record MapItem(
+    string Id,
+    string Text,
+    RecordPerson Author,
+    DateTimeOffset AddedAt,
+    DateTimeOffset? EditedAt,
+    DateTimeOffset? MovedAt);
+
+/// <summary>Who did something, as the meeting knew them: name, role, and the actor behind it.</summary>
+public sealed record RecordPerson(ActorKind Kind, string Id, string Name, string Role);
+
+/// <summary>What happened, for the timeline and the audit trail. Stored nowhere: JSON writes the name.</summary>
+public enum HistoryKind
+{
+    MeetingStarted,
+    AskedToJoin,
+    Admitted,
+    Declined,
+    Removed,
+    ItemAdded,
+    ItemChanged,
+    ItemMoved,
+    ItemRemoved,
+    MeetingClosed,
+}
+
+/// <summary>
+/// One step of how the meeting went. <see cref="Subject"/> is the person it was about (joining,
+/// admitting, removing); the item fields are set for item steps: <see cref="Text"/> is the item's
+/// text after the step (before it, for a removal), <see cref="OldText"/> the text an edit replaced.
+/// </summary>
+public sealed record HistoryEntry(
+    long Version,
+    DateTimeOffset At,
+    HistoryKind Kind,
+    RecordPerson? By,
+    RecordPerson? Subject = null,
+    string? ItemId = null,
+    Category? Category = null,
+    Category? FromCategory = null,
+    string? Text = null,
+    string? OldText = null);

@@ -1,0 +1,56 @@
+using MeetingBoard.Board;
+using MeetingBoard.Meetings;
+using MeetingBoard.Records;
+
+namespace MeetingBoard.Web.Tests.Records;
+
+/// <summary>
+/// A fictional conference for Maya and Leo (DOMAIN.md), scripted as events at fixed times in June
+/// (British Summer Time, so the record's local times are an hour ahead of the stored UTC times).
+/// Some people type things that look like markup; the record must keep them literal.
+/// </summary>
+public static class ScriptedMeeting
+{
+    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly DateTimeOffset Start = new(2025, 6, 10, 9, 0, 0, TimeSpan.Zero);
+    public static DateTimeOffset T(int minutes) => Start.AddMinutes(minutes);
+
+    static readonly Actor Iro = Actor.Facilitator("acc-iro");
+    static readonly Actor Sam = Actor.Participant("p-sam");
+    static readonly Actor Teacher = Actor.Participant("p-teacher");
+    static readonly Actor Pat = Actor.Participant("p-pat");
+    static readonly Actor Visitor = Actor.Participant("p-visitor");
+
+    public static IReadOnlyList<IMeetingEvent> Events =>
+    [
+        new MeetingCreated("0123456789abcdef0123456789abcdef", MeetingType.ChildProtectionConference, "Initial conference: Maya & Leo",
+            "Family A", Iro.Id, "Alex Morgan", "KPW7RTC4H", "screen-key", T(0)),
+        new ParticipantAskedToJoin(Sam.Id, "Sam", "Mother", "hash-sam", T(2)),
+        new ParticipantAdmitted(Sam.Id, Iro, T(3)),
+        new ParticipantAskedToJoin(Teacher.Id, "Ms Okafor", "Maya's class teacher", "hash-teacher", T(3)),
+        new ParticipantAdmitted(Teacher.Id, Iro, T(4)),
+        new ParticipantAskedToJoin(Pat.Id, "Pat", "Grandmother", "hash-pat", T(5)),
+        new ParticipantAdmitted(Pat.Id, Iro, T(5)),
+        new ParticipantAskedToJoin(Visitor.Id, "Unknown <b>guest</b>", "*press*", "hash-visitor", T(6)),
+        new ParticipantDeclined(Visitor.Id, Iro, T(7)),
+        new ItemAdded("i-harm", Category.Harm, "Police were called twice in the last three months after Jordan shouted at and pushed Sam while the children were present.", Teacher, T(10)),
+        new ItemAdded("i-hides", Category.Harm, "Maya told her teacher she hides under the bed", Teacher, T(11)),
+        new ItemAdded("i-danger", Category.DangerStatements, "# We are worried\nthat Maya and Leo could be hurt <script>alert(1)</script>", Iro, T(14)),
+        new ItemAdded("i-drugs", Category.Harm, "Jordan's drinking | 2-3 times a week", Iro, T(15)),
+        new ItemMoved("i-drugs", Category.Harm, Category.ComplicatingFactors, Iro, T(16)),
+        new ItemAdded("i-fed", Category.ExistingStrengths, "The children are **well fed** and go to school and nursery", Sam, T(18)),
+        new ItemAdded("i-pat", Category.ExistingStrengths, "1. Pat lives nearby\n- the children love staying with her", Pat, T(19)),
+        new ItemAdded("i-safety", Category.ExistingSafety, "Last time Sam took the children to Pat's straight away", Sam, T(21)),
+        new ItemEdited("i-safety", "Last time, Sam took the children to Pat's straight away [see police log](javascript:alert(1))", Sam, T(22)),
+        new ItemAdded("i-oops", Category.SafetyGoals, "`rm -rf` wrong column", Pat, T(24)),
+        new ItemRemoved("i-oops", Pat, T(25)),
+        new ItemAdded("i-goal", Category.SafetyGoals, "If an argument starts, one adult leaves the home and the children stay with someone safe", Iro, T(30)),
+        new ItemAdded("i-next", Category.NextSteps, "Sam and Pat write a safety plan with the social worker by 24 June", Sam, T(35)),
+        new ParticipantRemoved(Pat.Id, Iro, T(40)),
+        new MeetingClosed(Iro, T(50)),
+    ];
+
+    public static IReadOnlyList<VersionedEvent> Versioned => Events.Select((e, i) => new VersionedEvent(i + 1, e)).ToList();
+
+    public static MeetingRecord Record => MeetingRecords.Build(Versioned, T(55));
+}
