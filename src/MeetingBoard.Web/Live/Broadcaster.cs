@@ -25,6 +25,10 @@ public sealed class Broadcaster(
     }
 
     readonly ConcurrentDictionary<string, Pending> pending = new();
+    // The version each meeting's viewers on this node were last rendered at, so the sweep can tell a missed notice.
+    readonly ConcurrentDictionary<string, long> rendered = new();
+
+    public long RenderedVersion(string meetingId) => rendered.TryGetValue(meetingId, out var v) ? v : 0;
 
     public static string Group(string meetingId, Audience audience) => $"{meetingId}:{audience}";
 
@@ -54,6 +58,7 @@ public sealed class Broadcaster(
             var host = await hosts.FindAsync(meetingId);
             if (host is null) return;
             var state = await host.CatchUpAsync();
+            if ((flags & Everyone) != 0) rendered.AddOrUpdate(meetingId, state.Version, (_, v) => Math.Max(v, state.Version));
             var connections = presence.In(meetingId);
             var connected = connections.Select(c => c.Viewer.Key).ToHashSet();
 

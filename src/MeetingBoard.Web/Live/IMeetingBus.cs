@@ -11,4 +11,7 @@ public interface IMeetingBus
 {
     Task PublishAsync(MeetingChanged notice, CancellationToken ct = default);
     void Subscribe(Func<MeetingChanged, Task> handler);
+
+    /// <summary>False while notices from other nodes may not arrive (Redis down): /readyz reports Degraded and viewers are caught up from the store more often.</summary>
+    bool IsConnected { get; }
 }

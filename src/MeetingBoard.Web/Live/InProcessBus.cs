@@ -5,6 +5,8 @@ public sealed class InProcessBus(ILogger<InProcessBus> log) : IMeetingBus
 {
     readonly List<Func<MeetingChanged, Task>> handlers = [];
 
+    public bool IsConnected => true;
+
     public void Subscribe(Func<MeetingChanged, Task> handler)
     {
         lock (handlers) handlers.Add(handler);

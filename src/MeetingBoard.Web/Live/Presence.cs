@@ -31,6 +31,8 @@ public sealed class Presence
 
     public bool HasViewers(string meetingId) => meetings.TryGetValue(meetingId, out var inMeeting) && !inMeeting.IsEmpty;
 
+    public IReadOnlyList<string> MeetingsWithViewers() => [.. meetings.Where(m => !m.Value.IsEmpty).Select(m => m.Key)];
+
     /// <summary>The viewer keys ("f:…", "p:…", "screen") with at least one open connection.</summary>
     public IReadOnlySet<string> ConnectedKeys(string meetingId) => In(meetingId).Select(c => c.Viewer.Key).ToHashSet();
 }
