@@ -181,7 +181,8 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await publishGate.WaitAsync(cancellationToken);
+        // Best effort, and never fail a shutdown for it (the host may pass an already cancelled token).
+        if (!await publishGate.WaitAsync(CommandTimeout, CancellationToken.None)) return;
         try
         {
             if (publisher is not null) await publisher.DisposeAsync();
