@@ -101,6 +101,12 @@ public static class MeetingBoardExtensions
         var bus = app.Services.GetRequiredService<IMeetingBus>();
         var broadcaster = app.Services.GetRequiredService<Broadcaster>();
         bus.Subscribe(broadcaster.OnChangedAsync);
+        var presence = app.Services.GetRequiredService<Presence>();
+        bus.SubscribePresence((node, notice) =>
+        {
+            if (presence.SetRemote(node, notice)) broadcaster.RemotePresenceChanged(notice.MeetingId);
+            return Task.CompletedTask;
+        });
 
         var setup = app.Services.GetRequiredService<SetupLink>();
         if (!await accounts.AnyAsync()) setup.Open();

@@ -37,8 +37,11 @@ public sealed class CatchUpSweep(
     /// <summary>Brings every meeting with viewers on this node up to date with the store.</summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
+        foreach (var meetingId in presence.ExpireRemote())
+            broadcaster.RemotePresenceChanged(meetingId);
         foreach (var meetingId in presence.MeetingsWithViewers())
         {
+            await broadcaster.AnnounceAsync(meetingId);
             try
             {
                 if (await hosts.FindAsync(meetingId, ct) is not { } host) continue;

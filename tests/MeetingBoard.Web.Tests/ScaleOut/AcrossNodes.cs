@@ -17,6 +17,8 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
     TestCluster cluster = default!;
     Visitor[] facilitator = default!;
     string meetingId = "";
+    string joinCode = "";
+    (string Email, string Password) account;
 
     public async Task InitializeAsync()
     {
@@ -24,9 +26,9 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
         await redis.InitializeAsync();
         cluster = await TestCluster.StartAsync(postgres, redis);
         var first = new Visitor(cluster.Nodes[0]);
-        var (email, password) = await cluster.Nodes[0].AddFacilitatorAsync();
-        await first.SignInAsync(email, password);
-        (meetingId, _) = await first.CreateMeetingAsync("Network meeting");
+        account = await cluster.Nodes[0].AddFacilitatorAsync();
+        await first.SignInAsync(account.Email, account.Password);
+        (meetingId, joinCode) = await first.CreateMeetingAsync("Network meeting");
         // The same facilitator, signed in once, reaches every node: the cookie keys are shared.
         facilitator = [first, first.On(cluster.Nodes[1]), first.On(cluster.Nodes[2])];
         foreach (var f in facilitator) Assert.Equal(HttpStatusCode.OK, (await f.GetAsync($"/m/{meetingId}")).Status);
@@ -114,6 +116,42 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
         Assert.Equal(board, await BoardOnAsync(2));
         // ...and every live screen, whichever node it is connected to, ends up showing exactly that.
         await EveryScreenShowsAsync(screens, board);
+    }
+
+    [Fact]
+    public async Task TheFacilitatorSeesWhoIsConnectedToOtherNodes()
+    {
+        // The facilitator watches on node 0; Sam joins on node 2 and is let in through node 1.
+        var chair = await browsers.NewPageAsync(cluster.Nodes[0]);
+        await chair.GotoAsync("/sign-in");
+        await chair.GetByLabel("Email address").FillAsync(account.Email);
+        await chair.GetByLabel("Password").FillAsync(account.Password);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await chair.GotoAsync($"/m/{meetingId}");
+
+        var sam = await browsers.NewPageAsync(cluster.Nodes[2], 360, 740);
+        await sam.GotoAsync($"/join/{joinCode}");
+        await sam.GetByLabel("Your name").FillAsync("Sam");
+        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+
+        var people = chair.Locator("#mb-people");
+        await Expect(people.GetByRole(AriaRole.Button, new() { Name = "Let in Sam" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await facilitator[1].GetAsync($"/m/{meetingId}");
+        var participantId = (await people.Locator(".mb-person", new() { HasText = "Sam" }).Locator("form[action*='/admit']").GetAttributeAsync("action"))!
+            .Split('/')[^2];
+        var admitted = await facilitator[1].PostAsync($"/m/{meetingId}/people/{participantId}/admit",
+            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true);
+        Assert.True(admitted.IsSuccessStatusCode);
+
+        // Node 2 hears of the admission from node 1 and moves Sam's phone to the board; node 0 hears Sam connect there.
+        await Expect(sam.Locator("main[data-mb-page=board]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var samsTag = people.Locator(".mb-person", new() { HasText = "Sam" }).Locator(".mb-tag");
+        await Expect(samsTag).ToHaveTextAsync("Connected", new() { Timeout = 30_000 });
+
+        await sam.Context.CloseAsync();
+        await Expect(samsTag).ToHaveTextAsync("Not connected", new() { Timeout = 30_000 });
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
     readonly ILogger<RedisBus> log;
     readonly InProcessBus local;
     readonly string channel;
+    readonly string presenceChannel;
+    readonly List<Func<string, PresenceNotice, Task>> presenceHandlers = [];
     // Our own notices come back from Redis too; the node id lets us skip them (already delivered locally).
     readonly string nodeId = Guid.NewGuid().ToString("N");
 
@@ -38,6 +40,7 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
         log = logs.CreateLogger<RedisBus>();
         local = new InProcessBus(logs.CreateLogger<InProcessBus>());
         channel = options.ChannelPrefix + "changed";
+        presenceChannel = options.ChannelPrefix + "presence";
     }
 
     /// <summary>True while this node is subscribed and so hears other nodes' changes at once.</summary>
@@ -48,7 +51,24 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
     public async Task PublishAsync(MeetingChanged notice, CancellationToken ct = default)
     {
         await local.PublishAsync(notice, ct);
-        var message = string.Create(CultureInfo.InvariantCulture, $"{nodeId} {notice.MeetingId} {notice.Version}");
+        await SendAsync(channel, string.Create(CultureInfo.InvariantCulture, $"{nodeId} {notice.MeetingId} {notice.Version}"), notice.MeetingId, ct);
+    }
+
+    public void SubscribePresence(Func<string, PresenceNotice, Task> handler)
+    {
+        lock (presenceHandlers) presenceHandlers.Add(handler);
+    }
+
+    public Task AnnouncePresenceAsync(PresenceNotice notice, CancellationToken ct = default)
+    {
+        // Viewer keys are ids ("f:…", "p:…", "screen"): no spaces or commas, never names.
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"{nodeId} {notice.MeetingId} {(long)notice.ValidFor.TotalMilliseconds} {string.Join(',', notice.Keys)}");
+        return SendAsync(presenceChannel, message, notice.MeetingId, ct);
+    }
+
+    async Task SendAsync(string toChannel, string message, string meetingId, CancellationToken ct)
+    {
         await publishGate.WaitAsync(ct);
         try
         {
@@ -59,13 +79,13 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
             try
             {
                 publisher ??= await RespConnection.OpenAsync(options.Endpoint, options.Password, CommandTimeout, cts.Token);
-                await publisher.CommandAsync(["PUBLISH", channel, message], cts.Token);
+                await publisher.CommandAsync(["PUBLISH", toChannel, message], cts.Token);
                 publisherBackOff = FirstBackOff;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 log.LogWarning("Redis: could not publish the change of meeting {MeetingId} ({Error}); other nodes will catch up from the store",
-                    notice.MeetingId, e.GetType().Name);
+                    meetingId, e.GetType().Name);
                 if (publisher is not null) await publisher.DisposeAsync();
                 publisher = null;
                 publisherRetryAt = DateTimeOffset.UtcNow + publisherBackOff;
@@ -88,10 +108,13 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
             try
             {
                 connection = await RespConnection.OpenAsync(options.Endpoint, options.Password, CommandTimeout, stoppingToken);
-                await connection.WriteAsync(["SUBSCRIBE", channel], stoppingToken);
-                var confirmation = await connection.ReadAsync(stoppingToken) as object?[];
-                if (confirmation is not [string kind, ..] || !kind.Equals("subscribe", StringComparison.OrdinalIgnoreCase))
-                    throw new InvalidDataException("Redis did not confirm the subscription");
+                await connection.WriteAsync(["SUBSCRIBE", channel, presenceChannel], stoppingToken);
+                for (var confirmed = 0; confirmed < 2; confirmed++)
+                {
+                    var confirmation = await connection.ReadAsync(stoppingToken) as object?[];
+                    if (confirmation is not [string kind, ..] || !kind.Equals("subscribe", StringComparison.OrdinalIgnoreCase))
+                        throw new InvalidDataException("Redis did not confirm the subscription");
+                }
                 subscribed = true;
                 backOff = FirstBackOff;
                 log.LogInformation("Redis: subscribed to {Channel}", channel);
@@ -150,12 +173,13 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
             {
                 var reply = await connection.ReadAsync(stoppingToken);
                 lastHeard = DateTimeOffset.UtcNow;
-                if (reply is object?[] { Length: 3 } m && m[0] is string kind
-                    && kind.Equals("message", StringComparison.OrdinalIgnoreCase) && m[2] is string payload
-                    && Parse(payload) is { } notice)
-                {
+                if (reply is not object?[] { Length: 3 } m || m[0] is not string kind
+                    || !kind.Equals("message", StringComparison.OrdinalIgnoreCase) || m[2] is not string payload)
+                    continue;
+                if (m[1] as string == channel && Parse(payload) is { } notice)
                     await local.PublishAsync(notice, stoppingToken);
-                }
+                else if (m[1] as string == presenceChannel && ParsePresence(payload) is { } announced)
+                    await HearPresenceAsync(announced.NodeId, announced.Notice);
             }
         }
         finally
@@ -171,6 +195,32 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
         if (parts.Length != 3 || parts[0] == nodeId) return null;
         if (!MeetingHosts.IsWellFormedId(parts[1]) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var version)) return null;
         return new MeetingChanged(parts[1], version);
+    }
+
+    (string NodeId, PresenceNotice Notice)? ParsePresence(string payload)
+    {
+        var parts = payload.Split(' ');
+        if (parts.Length != 4 || parts[0] == nodeId || !MeetingHosts.IsWellFormedId(parts[1])
+            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ms) || ms is <= 0 or > 600_000) return null;
+        var keys = parts[3].Length == 0 ? [] : parts[3].Split(',');
+        return (parts[0], new PresenceNotice(parts[1], keys, TimeSpan.FromMilliseconds(ms)));
+    }
+
+    async Task HearPresenceAsync(string fromNode, PresenceNotice notice)
+    {
+        Func<string, PresenceNotice, Task>[] current;
+        lock (presenceHandlers) current = [.. presenceHandlers];
+        foreach (var handler in current)
+        {
+            try
+            {
+                await handler(fromNode, notice);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Handling presence in meeting {MeetingId} failed", notice.MeetingId);
+            }
+        }
     }
 
     static TimeSpan Next(TimeSpan backOff) => TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaxBackOff.Ticks));
