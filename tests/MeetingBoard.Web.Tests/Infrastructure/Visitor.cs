@@ -11,15 +11,17 @@ public sealed partial class Visitor : IDisposable
     readonly HttpClient http;
     public CookieContainer Cookies { get; }
 
-    public Visitor(TestApp app) : this(app, new CookieContainer()) { }
+    public Visitor(TestApp app) : this(app.BaseAddress, new CookieContainer()) { }
 
     /// <summary>The same person (same cookies) reaching another node of a cluster.</summary>
-    public Visitor(TestApp app, CookieContainer cookies)
+    public Visitor(TestApp app, CookieContainer cookies) : this(app.BaseAddress, cookies) { }
+
+    public Visitor(Uri baseAddress, CookieContainer cookies)
     {
         Cookies = cookies;
         http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
-            BaseAddress = app.BaseAddress,
+            BaseAddress = baseAddress,
         };
     }
 
