@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
+using MeetingBoard.Board;
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Storage;
 using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -119,6 +123,19 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
     }
 
     [Fact]
+    public async Task AChangeWhoseNoticeNeverCameStillReachesEveryScreen()
+    {
+        var screens = await ScreensOnEveryNodeAsync();
+        Assert.True(await AddAsync(facilitator[0], "Sent with a notice"));
+        // Written straight into the store, as if its notice had been lost: only the sweep can find it.
+        var store = cluster.Nodes[1].Services.GetRequiredService<IEventStore>();
+        var version = (await store.ReadAsync(meetingId, 0)).Count;
+        await store.AppendAsync(meetingId, version,
+            [new ItemAdded(Guid.NewGuid().ToString("N"), Category.Harm, "Its notice was lost", Actor.Facilitator("someone"), DateTimeOffset.UtcNow)], null);
+        await EveryScreenShowsAsync(screens, ["Sent with a notice", "Its notice was lost"]);
+    }
+
+    [Fact]
     public async Task TheFacilitatorSeesWhoIsConnectedToOtherNodes()
     {
         // The facilitator watches on node 0; Sam joins on node 2 and is let in through node 1.
@@ -169,6 +186,9 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
                 return readiness.StatusCode == HttpStatusCode.OK && await readiness.Content.ReadAsStringAsync() == "Degraded";
             }, "node 1 reports the bus as degraded");
             degradedSeen = true;
+            // Liveness stays about the store alone: a Redis outage must not get nodes restarted.
+            var health = await facilitator[1].SendAsync(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+            Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
             Assert.True(await AddAsync(facilitator[0], "Written while Redis was down"));
             await redis.StartAsync();
         });
