@@ -9,6 +9,9 @@ namespace MeetingBoard.Web.Storage;
 /// </summary>
 public static class StoreUnavailable
 {
+    /// <summary>Every retry of a command lost the race for the next version to writers on other nodes.</summary>
+    public const string BusyMessage = "Many changes were being made to this meeting at the same moment, so this was not saved. Try again.";
+
     public const string Message = "MeetingBoard cannot reach its database just now, so this was not saved. Wait a minute and try again.";
 
     public static IApplicationBuilder UseStoreUnavailableAnswer(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -17,11 +20,20 @@ public static class StoreUnavailable
         {
             await next();
         }
-        catch (Exception e) when (IsStoreFailure(e) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when ((IsStoreFailure(e) || e is ConcurrencyConflictException) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreUnavailable))
-                .LogError("The store did not answer {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, e.GetType().Name);
+            // The route pattern, not the path: a path can hold a join code, which logs must never carry.
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreUnavailable));
             http.Response.Clear();
+            if (e is ConcurrencyConflictException)
+            {
+                log.LogWarning("Too many concurrent writers on {Method} {Route}; gave up", http.Request.Method, route);
+                http.Response.Headers.RetryAfter = "1";
+                await Forms.Fail(http, StatusCodes.Status503ServiceUnavailable, BusyMessage).ExecuteAsync(http);
+                return;
+            }
+            log.LogError("The store did not answer {Method} {Route}: {Error}", http.Request.Method, route, e.GetType().Name);
             http.Response.Headers.RetryAfter = "30";
             await Forms.Fail(http, StatusCodes.Status503ServiceUnavailable, Message).ExecuteAsync(http);
         }

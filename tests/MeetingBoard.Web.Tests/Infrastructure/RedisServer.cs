@@ -54,6 +54,18 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
+    /// <summary>SIGSTOP: the server keeps its connections open but answers nothing, like a partition or a paused VM.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill {signal} failed");
+    }
+
     /// <summary>kill -9: no goodbye to the clients.</summary>
     public async Task KillAsync()
     {

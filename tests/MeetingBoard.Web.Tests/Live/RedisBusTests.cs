@@ -83,6 +83,30 @@ public sealed class RedisBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NoticesASilentServerAndResumesWhenItAnswersAgain()
+    {
+        var (a, _) = await NodeAsync();
+        var (b, heardByB) = await NodeAsync();
+        await redis.PauseAsync();
+        try
+        {
+            // No reset, no close: only the missing answers to its pings tell the subscriber.
+            await Eventually.TrueAsync(() => !b.IsConnected, "node B noticed Redis stopped answering", 60);
+        }
+        finally
+        {
+            await redis.ResumeAsync();
+        }
+        await Eventually.TrueAsync(() => b.IsConnected, "node B subscribed again", 60);
+        var version = 0L;
+        await Eventually.TrueAsync(async () =>
+        {
+            await a.PublishAsync(Notice(++version));
+            return !heardByB.IsEmpty;
+        }, "node B heard a change after Redis answered again");
+    }
+
+    [Fact]
     public async Task ResumesAfterRedisIsKilledAndStartedAgain()
     {
         var (a, heardByA) = await NodeAsync();

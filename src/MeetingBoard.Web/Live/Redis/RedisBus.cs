@@ -108,12 +108,17 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
             try
             {
                 connection = await RespConnection.OpenAsync(options.Endpoint, options.Password, CommandTimeout, stoppingToken);
-                await connection.WriteAsync(["SUBSCRIBE", channel, presenceChannel], stoppingToken);
-                for (var confirmed = 0; confirmed < 2; confirmed++)
+                // A server that accepts the connection but never answers must not hold the subscriber forever.
+                using (var confirming = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
-                    var confirmation = await connection.ReadAsync(stoppingToken) as object?[];
-                    if (confirmation is not [string kind, ..] || !kind.Equals("subscribe", StringComparison.OrdinalIgnoreCase))
-                        throw new InvalidDataException("Redis did not confirm the subscription");
+                    confirming.CancelAfter(CommandTimeout);
+                    await connection.WriteAsync(["SUBSCRIBE", channel, presenceChannel], confirming.Token);
+                    for (var confirmed = 0; confirmed < 2; confirmed++)
+                    {
+                        var confirmation = await connection.ReadAsync(confirming.Token) as object?[];
+                        if (confirmation is not [string kind, ..] || !kind.Equals("subscribe", StringComparison.OrdinalIgnoreCase))
+                            throw new InvalidDataException("Redis did not confirm the subscription");
+                    }
                 }
                 subscribed = true;
                 backOff = FirstBackOff;
@@ -127,6 +132,7 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
             catch (Exception e)
             {
                 if (subscribed) log.LogWarning("Redis: lost the subscription ({Error}); reconnecting", e.GetType().Name);
+                else if (backOff == FirstBackOff) log.LogWarning("Redis: could not subscribe ({Error}); retrying with back-off", e.GetType().Name);
                 else log.LogDebug("Redis: could not subscribe ({Error}); retrying in {BackOff}", e.GetType().Name, backOff);
             }
             finally
