@@ -8,6 +8,9 @@ using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MeetingBoard.Web.Live.Redis;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -23,13 +26,34 @@ public static class MeetingBoardExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
 
-        // Storage: the embedded default.
-        services.AddSingleton(new SqliteDatabase(dataDirectory));
-        services.AddSingleton<IEventStore, SqliteEventStore>();
-        services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        // Storage: the embedded default, or the database shared by every node.
+        PostgresDatabase? postgres = null;
+        if (options.Store == StoreKind.Postgres)
+        {
+            postgres = new PostgresDatabase(options.Postgres.ConnectionString);
+            services.AddSingleton(postgres);
+            services.AddSingleton<IEventStore, PostgresEventStore>();
+            services.AddSingleton<IAccountStore, PostgresAccountStore>();
+        }
+        else
+        {
+            services.AddSingleton(new SqliteDatabase(dataDirectory));
+            services.AddSingleton<IEventStore, SqliteEventStore>();
+            services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        }
 
         // Live: hosts, bus, rendering and the hub.
-        services.AddSingleton<IMeetingBus, InProcessBus>();
+        if (options.Bus == BusKind.Redis)
+        {
+            services.AddSingleton<RedisBus>();
+            services.AddSingleton<IMeetingBus>(sp => sp.GetRequiredService<RedisBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisBus>());
+        }
+        else
+        {
+            services.AddSingleton<IMeetingBus, InProcessBus>();
+        }
+        services.AddHostedService<CatchUpSweep>();
         services.AddSingleton<MeetingHosts>();
         services.AddSingleton<Presence>();
         services.AddSingleton<Broadcaster>();
@@ -53,10 +77,12 @@ public static class MeetingBoardExtensions
         services.AddSingleton<RetentionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
 
-        // Sign-in cookies must survive a restart: keep the keys beside the data.
-        services.AddDataProtection()
-            .SetApplicationName("MeetingBoard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Sign-in cookies must survive a restart, and with many nodes be read by every node: keep the keys with the data.
+        var protection = services.AddDataProtection().SetApplicationName("MeetingBoard");
+        if (postgres is not null)
+            services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PostgresKeyRepository(postgres));
+        else
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "mb_antiforgery";
@@ -71,7 +97,9 @@ public static class MeetingBoardExtensions
             c.EnableForHttps = true;
             c.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
         });
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: ["live"])
+            .AddCheck<BusHealthCheck>("bus");
         return builder;
     }
 
@@ -85,6 +113,12 @@ public static class MeetingBoardExtensions
         var bus = app.Services.GetRequiredService<IMeetingBus>();
         var broadcaster = app.Services.GetRequiredService<Broadcaster>();
         bus.Subscribe(broadcaster.OnChangedAsync);
+        var presence = app.Services.GetRequiredService<Presence>();
+        bus.SubscribePresence((node, notice) =>
+        {
+            if (presence.SetRemote(node, notice)) broadcaster.RemotePresenceChanged(notice.MeetingId);
+            return Task.CompletedTask;
+        });
 
         var setup = app.Services.GetRequiredService<SetupLink>();
         if (!await accounts.AnyAsync()) setup.Open();
@@ -96,6 +130,7 @@ public static class MeetingBoardExtensions
         // text people typed, the recipe for BREACH-style attacks on compressed HTTPS responses.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/js") || http.Request.Path.StartsWithSegments("/css"),
             branch => branch.UseResponseCompression());
+        app.UseStoreUnavailableAnswer();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
@@ -104,7 +139,10 @@ public static class MeetingBoardExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz").DisableAntiforgery();
+        // /healthz: is this process able to serve (the store answers)? /readyz adds the bus, whose
+        // failure only degrades (200 "Degraded"): nodes fall back to catching up from the store.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).DisableAntiforgery();
+        app.MapHealthChecks("/readyz").DisableAntiforgery();
         app.MapHub<MeetingHub>("/hubs/meeting");
         app.MapAccounts();
         app.MapMeetings();

@@ -22,4 +22,45 @@ public sealed class MeetingBoardOptions
 
     /// <summary>How often the purge of expired meetings runs (it also runs at start).</summary>
     public int RetentionSweepMinutes { get; set; } = 60;
+    /// <summary>Where events and accounts live: <c>Sqlite</c> (one node, the default) or <c>Postgres</c> (shared by many nodes).</summary>
+    public StoreKind Store { get; set; } = StoreKind.Sqlite;
+
+    public PostgresOptions Postgres { get; set; } = new();
+
+    /// <summary>How nodes tell each other that a meeting changed: <c>InProcess</c> (one node, the default) or <c>Redis</c>.</summary>
+    public BusKind Bus { get; set; } = BusKind.InProcess;
+
+    public RedisOptions Redis { get; set; } = new();
+
+    /// <summary>How often each meeting with viewers on this node is checked against the store, in case a bus notice was lost.</summary>
+    public double CatchUpSeconds { get; set; } = 5;
+}
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
+
+public enum BusKind
+{
+    InProcess,
+    Redis,
+}
+
+public sealed class PostgresOptions
+{
+    /// <summary>An Npgsql connection string, e.g. <c>Host=db;Database=meetingboard;Username=meetingboard;Password=…</c>.</summary>
+    public string ConnectionString { get; set; } = "";
+}
+
+public sealed class RedisOptions
+{
+    /// <summary>host:port of the Redis server.</summary>
+    public string Endpoint { get; set; } = "127.0.0.1:6379";
+
+    public string? Password { get; set; }
+
+    /// <summary>Put in front of every channel name, so several deployments can share one Redis.</summary>
+    public string ChannelPrefix { get; set; } = "meetingboard:";
 }

@@ -15,6 +15,16 @@ public sealed class HealthCheck
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
         Assert.True(File.Exists(Path.Combine(app.DataDirectory, "meetingboard.db")));
     }
+
+    [Fact]
+    public async Task IsReadyOnOneNodeWithTheInProcessBus()
+    {
+        await using var app = TestApp.Start();
+        using var client = new Visitor(app);
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/readyz"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
 }
 
 public sealed class AddingItems

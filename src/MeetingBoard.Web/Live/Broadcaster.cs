@@ -12,6 +12,8 @@ public sealed class Broadcaster(
     MeetingHosts hosts,
     Presence presence,
     LiveRegions regions,
+    IMeetingBus bus,
+    MeetingBoardOptions options,
     IHubContext<MeetingHub, IMeetingClient> hub,
     ILogger<Broadcaster> log)
 {
@@ -25,6 +27,10 @@ public sealed class Broadcaster(
     }
 
     readonly ConcurrentDictionary<string, Pending> pending = new();
+    // The version each meeting's viewers on this node were last rendered at, so the sweep can tell a missed notice.
+    readonly ConcurrentDictionary<string, long> rendered = new();
+
+    public long RenderedVersion(string meetingId) => rendered.TryGetValue(meetingId, out var v) ? v : 0;
 
     public static string Group(string meetingId, Audience audience) => $"{meetingId}:{audience}";
 
@@ -50,8 +56,32 @@ public sealed class Broadcaster(
         pending.TryRemove(meetingId, out _);
     }
 
-    /// <summary>Someone connected or left: only the facilitator's view shows that.</summary>
-    public void PresenceChanged(string meetingId) => Schedule(meetingId, FacilitatorOnly);
+    /// <summary>Someone connected or left on this node: only the facilitator's view shows that, on every node.</summary>
+    public void PresenceChanged(string meetingId)
+    {
+        Schedule(meetingId, FacilitatorOnly);
+        _ = AnnounceAsync(meetingId);
+    }
+
+    /// <summary>Someone connected or left on another node.</summary>
+    public void RemotePresenceChanged(string meetingId) => Schedule(meetingId, FacilitatorOnly);
+
+    /// <summary>
+    /// Tells the other nodes who is connected here. Repeated by the sweep; an announcement not
+    /// repeated within three sweeps runs out, so a node that dies is not shown as connected for long.
+    /// </summary>
+    public async Task AnnounceAsync(string meetingId)
+    {
+        try
+        {
+            var validFor = TimeSpan.FromSeconds(3 * Math.Max(options.CatchUpSeconds, 1) + 2);
+            await bus.AnnouncePresenceAsync(new PresenceNotice(meetingId, presence.LocalKeys(meetingId), validFor));
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("Meeting {MeetingId}: announcing presence failed ({Error})", meetingId, e.GetType().Name);
+        }
+    }
 
     void Schedule(string meetingId, int flags)
     {
@@ -70,8 +100,9 @@ public sealed class Broadcaster(
             var host = await hosts.FindAsync(meetingId);
             if (host is null) return;
             var state = await host.CatchUpAsync();
+            if ((flags & Everyone) != 0) rendered.AddOrUpdate(meetingId, state.Version, (_, v) => Math.Max(v, state.Version));
             var connections = presence.In(meetingId);
-            var connected = connections.Select(c => c.Viewer.Key).ToHashSet();
+            var connected = presence.ConnectedKeys(meetingId);
 
             var audiences = (flags & Everyone) != 0
                 ? connections.Select(c => c.Viewer.Audience).Where(a => a is Audience.Facilitator or Audience.Participant or Audience.RoomScreen).Distinct()

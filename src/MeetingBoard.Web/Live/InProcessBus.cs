@@ -5,6 +5,12 @@ public sealed class InProcessBus(ILogger<InProcessBus> log) : IMeetingBus
 {
     readonly List<Func<MeetingChanged, Task>> handlers = [];
 
+    public bool IsConnected => true;
+
+    public Task AnnouncePresenceAsync(PresenceNotice notice, CancellationToken ct = default) => Task.CompletedTask;
+
+    public void SubscribePresence(Func<string, PresenceNotice, Task> handler) { }
+
     public void Subscribe(Func<MeetingChanged, Task> handler)
     {
         lock (handlers) handlers.Add(handler);

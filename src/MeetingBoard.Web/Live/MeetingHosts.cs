@@ -14,7 +14,18 @@ public sealed class MeetingHosts(IEventStore store, IMeetingBus bus, ILoggerFact
     public async Task<MeetingHost?> FindAsync(string meetingId, CancellationToken ct = default)
     {
         if (!IsWellFormedId(meetingId)) return null;
-        var host = await hosts.GetOrAdd(meetingId, id => new Lazy<Task<MeetingHost>>(() => LoadAsync(id))).Value;
+        var loading = hosts.GetOrAdd(meetingId, id => new Lazy<Task<MeetingHost>>(() => LoadAsync(id)));
+        MeetingHost host;
+        try
+        {
+            host = await loading.Value;
+        }
+        catch
+        {
+            // The store did not answer: forget the failed load so the next request tries again.
+            hosts.TryRemove(KeyValuePair.Create(meetingId, loading));
+            throw;
+        }
         if (host.State.Exists) return host;
         // Not found now; another node may create it later, so do not remember the miss.
         hosts.TryRemove(meetingId, out _);

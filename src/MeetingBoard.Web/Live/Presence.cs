@@ -3,13 +3,19 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace MeetingBoard.Web.Live;
 
-/// <summary>Who is connected to which meeting on this node.</summary>
+/// <summary>
+/// Who is connected to which meeting: the connections on this node, and the viewer keys other
+/// nodes announced (see <see cref="CatchUpSweep"/>), each until its announcement runs out.
+/// </summary>
 public sealed class Presence
 {
     public sealed record Connection(string ConnectionId, string MeetingId, Viewer Viewer, HubCallerContext Context);
 
     readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> meetings = new();
     readonly ConcurrentDictionary<string, Connection> connections = new();
+    readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Remote>> remote = new();
+
+    sealed record Remote(IReadOnlySet<string> Keys, DateTimeOffset Until);
 
     public void Add(Connection connection)
     {
@@ -31,6 +37,45 @@ public sealed class Presence
 
     public bool HasViewers(string meetingId) => meetings.TryGetValue(meetingId, out var inMeeting) && !inMeeting.IsEmpty;
 
-    /// <summary>The viewer keys ("f:…", "p:…", "screen") with at least one open connection.</summary>
-    public IReadOnlySet<string> ConnectedKeys(string meetingId) => In(meetingId).Select(c => c.Viewer.Key).ToHashSet();
+    public IReadOnlyList<string> MeetingsWithViewers() => [.. meetings.Where(m => !m.Value.IsEmpty).Select(m => m.Key)];
+
+    /// <summary>The viewer keys with a connection on this node.</summary>
+    public IReadOnlySet<string> LocalKeys(string meetingId) => In(meetingId).Select(c => c.Viewer.Key).ToHashSet();
+
+    /// <summary>The viewer keys ("f:…", "p:…", "screen") with at least one open connection on any node.</summary>
+    public IReadOnlySet<string> ConnectedKeys(string meetingId)
+    {
+        var keys = In(meetingId).Select(c => c.Viewer.Key).ToHashSet();
+        if (remote.TryGetValue(meetingId, out var nodes))
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var r in nodes.Values)
+                if (r.Until > now) keys.UnionWith(r.Keys);
+        }
+        return keys;
+    }
+
+    /// <summary>Records another node's announcement; true when it changes who is connected.</summary>
+    public bool SetRemote(string nodeId, PresenceNotice notice)
+    {
+        var nodes = remote.GetOrAdd(notice.MeetingId, _ => new());
+        var keys = notice.Keys.ToHashSet();
+        var changed = !nodes.TryGetValue(nodeId, out var old) || old.Until <= DateTimeOffset.UtcNow || !old.Keys.SetEquals(keys);
+        if (keys.Count == 0) nodes.TryRemove(nodeId, out _);
+        else nodes[nodeId] = new Remote(keys, DateTimeOffset.UtcNow + notice.ValidFor);
+        return changed;
+    }
+
+    /// <summary>Forgets announcements that ran out (a node that stopped without saying goodbye); returns the meetings affected.</summary>
+    public IReadOnlyList<string> ExpireRemote()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var affected = new List<string>();
+        foreach (var (meetingId, nodes) in remote)
+        {
+            foreach (var (nodeId, r) in nodes)
+                if (r.Until <= now && nodes.TryRemove(KeyValuePair.Create(nodeId, r))) affected.Add(meetingId);
+        }
+        return affected.Distinct().ToList();
+    }
 }

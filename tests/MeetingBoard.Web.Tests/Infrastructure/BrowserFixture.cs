@@ -24,11 +24,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new person at a new device: own cookies, own viewport (a phone by default is 360 wide).</summary>
-    public async Task<IPage> NewPageAsync(TestApp app, int width = 1280, int height = 900)
+    public Task<IPage> NewPageAsync(TestApp app, int width = 1280, int height = 900) => NewPageAsync(app.BaseAddress, width, height);
+
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);

@@ -9,15 +9,23 @@ namespace MeetingBoard.Web.Tests.Infrastructure;
 public sealed partial class Visitor : IDisposable
 {
     readonly HttpClient http;
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; }
 
-    public Visitor(TestApp app)
+    public Visitor(TestApp app) : this(app.BaseAddress, new CookieContainer()) { }
+
+    /// <summary>The same person (same cookies) reaching another node of a cluster.</summary>
+    public Visitor(TestApp app, CookieContainer cookies) : this(app.BaseAddress, cookies) { }
+
+    public Visitor(Uri baseAddress, CookieContainer cookies)
     {
+        Cookies = cookies;
         http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
         {
-            BaseAddress = app.BaseAddress,
+            BaseAddress = baseAddress,
         };
     }
+
+    public Visitor On(TestApp node) => new(node, Cookies);
 
     /// <summary>The antiforgery token of the last page fetched (every page carries one in a meta tag).</summary>
     public string Token { get; private set; } = "";

@@ -46,7 +46,8 @@ public static class AccountEndpoints
         var (account, errors) = Validate(form!, time);
         if (account is null)
             return Forms.Page<SetupPage>(new { Chrome = Chrome.For(http), Token = token, Name = form!.Value("name"), Email = form!.Value("email"), Errors = errors }, 422);
-        if (!await setup.UseAsync(token, () => accounts.AddAsync(account))) return SetupUsed(http);
+        // With several nodes each printed its own link: once any was used, the others are spent too.
+        if (!await setup.UseAsync(token, async () => !await accounts.AnyAsync() && await accounts.AddAsync(account))) return SetupUsed(http);
         await StartSessionAsync(http, account);
         return Results.Redirect("/meetings");
     }

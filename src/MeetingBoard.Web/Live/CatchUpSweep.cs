@@ -1,0 +1,58 @@
+namespace MeetingBoard.Web.Live;
+
+/// <summary>
+/// The safety net under the bus: every few seconds (every second while the bus is down) each meeting
+/// with viewers on this node is read from the store after its current version, a cheap indexed query
+/// that usually returns nothing. Anything newer than what the viewers were last sent is rendered, so a
+/// lost or late notice costs latency, never data.
+/// </summary>
+public sealed class CatchUpSweep(
+    MeetingBoardOptions options,
+    IMeetingBus bus,
+    MeetingHosts hosts,
+    Presence presence,
+    Broadcaster broadcaster,
+    ILogger<CatchUpSweep> log) : BackgroundService
+{
+    static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromSeconds(Math.Max(options.CatchUpSeconds, Tick.TotalSeconds));
+        var last = DateTimeOffset.UtcNow;
+        var wasConnected = true;
+        using var timer = new PeriodicTimer(Tick);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var connected = bus.IsConnected;
+            // Sweep at once when the bus comes back: notices sent while it was away are lost.
+            var due = !connected || !wasConnected || DateTimeOffset.UtcNow - last >= every;
+            wasConnected = connected;
+            if (!due) continue;
+            last = DateTimeOffset.UtcNow;
+            await SweepAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Brings every meeting with viewers on this node up to date with the store.</summary>
+    public async Task SweepAsync(CancellationToken ct = default)
+    {
+        foreach (var meetingId in presence.ExpireRemote())
+            broadcaster.RemotePresenceChanged(meetingId);
+        foreach (var meetingId in presence.MeetingsWithViewers())
+        {
+            await broadcaster.AnnounceAsync(meetingId);
+            try
+            {
+                if (await hosts.FindAsync(meetingId, ct) is not { } host) continue;
+                var state = await host.CatchUpAsync(ct);
+                if (state.Version > broadcaster.RenderedVersion(meetingId))
+                    await broadcaster.OnChangedAsync(new MeetingChanged(meetingId, state.Version));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Meeting {MeetingId}: catching up from the store failed ({Error})", meetingId, e.GetType().Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Dapper;
+using Npgsql;
+
+namespace MeetingBoard.Web.Storage;
+
+public sealed class PostgresAccountStore(PostgresDatabase db) : IAccountStore
+{
+    public Task InitialiseAsync(CancellationToken ct = default) => db.MigrateAsync(ct);
+
+    public async Task<bool> AnyAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM facilitators)");
+    }
+
+    public async Task<bool> AddAsync(FacilitatorAccount a, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        try
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO facilitators (id, name, email, password_hash, created_at) VALUES (@Id, @Name, @Email, @PasswordHash, @CreatedAt)",
+                new { a.Id, a.Name, a.Email, a.PasswordHash, CreatedAt = a.CreatedAt.ToUniversalTime() });
+            return true;
+        }
+        catch (PostgresException e) when (PostgresDatabase.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    // Email is unique regardless of case through the lower(email) index, as COLLATE NOCASE does in SQLite.
+    public Task<FacilitatorAccount?> FindByEmailAsync(string email, CancellationToken ct = default) =>
+        FindWhereAsync("lower(email) = lower(@value)", email, ct);
+
+    public Task<FacilitatorAccount?> FindAsync(string id, CancellationToken ct = default) =>
+        FindWhereAsync("id = @value", id, ct);
+
+    async Task<FacilitatorAccount?> FindWhereAsync(string where, string value, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string Id, string Name, string Email, string PasswordHash, DateTime CreatedAt)>(
+            $"SELECT id, name, email, password_hash, created_at FROM facilitators WHERE {where}", new { value });
+        return rows.FirstOrDefault() is { Id: not null } r
+            ? new FacilitatorAccount(r.Id, r.Name, r.Email, r.PasswordHash, PostgresEventStore.Utc(r.CreatedAt))
+            : null;
+    }
+}

@@ -1,0 +1,136 @@
+using Dapper;
+using MeetingBoard.Meetings;
+using Npgsql;
+
+namespace MeetingBoard.Web.Storage;
+
+/// <summary>The shared store of a scaled-out deployment: every node appends to the same log.</summary>
+public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
+{
+    public Task InitialiseAsync(CancellationToken ct = default) => db.MigrateAsync(ct);
+
+    public async Task<bool> CreateAsync(MeetingIndexEntry entry, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        try
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO meetings (meeting_id, join_code, facilitator_id, created_at) VALUES (@MeetingId, @JoinCode, @FacilitatorId, @CreatedAt)",
+                new { entry.MeetingId, entry.JoinCode, entry.FacilitatorId, CreatedAt = entry.CreatedAt.ToUniversalTime() }, tx);
+        }
+        catch (PostgresException e) when (PostgresDatabase.IsUniqueViolation(e))
+        {
+            return false;
+        }
+        await InsertAsync(c, tx, entry.MeetingId, 0, events, commandId);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task AppendAsync(string meetingId, long expectedVersion, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct = default)
+    {
+        if (events.Count == 0) return;
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        try
+        {
+            await LockAsync(c, tx, meetingId);
+            if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = @meetingId)", new { meetingId }, tx))
+                throw new MeetingDeletedException(meetingId);
+            await InsertAsync(c, tx, meetingId, expectedVersion, events, commandId);
+            await tx.CommitAsync(ct);
+        }
+        catch (PostgresException e) when (PostgresDatabase.IsUniqueViolation(e))
+        {
+            throw new ConcurrencyConflictException(meetingId, expectedVersion);
+        }
+    }
+
+    /// <summary>
+    /// Appends and purges of one meeting take this lock: under READ COMMITTED an append that checked
+    /// for a tombstone before a purge committed could otherwise write the meeting back after it.
+    /// </summary>
+    static Task LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, string meetingId) =>
+        c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@meetingId, 0))", new { meetingId }, tx);
+
+    public async Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string MeetingId, DateTime RecordedAt)>(
+            "SELECT meeting_id, recorded_at FROM events WHERE type = 'MeetingClosed' AND recorded_at < @cutoff",
+            new { cutoff = cutoff.UtcDateTime });
+        return rows.Select(r => new ClosedMeeting(r.MeetingId, new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))).ToList();
+    }
+
+    public async Task PurgeAsync(string meetingId, DateTimeOffset deletedAt, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await LockAsync(c, tx, meetingId);
+        await c.ExecuteAsync("INSERT INTO deleted_meetings (meeting_id, deleted_at) VALUES (@meetingId, @at) ON CONFLICT (meeting_id) DO NOTHING",
+            new { meetingId, at = deletedAt.UtcDateTime }, tx);
+        await c.ExecuteAsync("DELETE FROM events WHERE meeting_id = @meetingId", new { meetingId }, tx);
+        await c.ExecuteAsync("DELETE FROM meetings WHERE meeting_id = @meetingId", new { meetingId }, tx);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<DateTimeOffset?> FindDeletedAsync(string meetingId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var at = await c.QuerySingleOrDefaultAsync<DateTime?>("SELECT deleted_at FROM deleted_meetings WHERE meeting_id = @meetingId", new { meetingId });
+        return at is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+    }
+
+    static async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, string meetingId, long after, IReadOnlyList<IMeetingEvent> events, string? commandId)
+    {
+        var version = after;
+        foreach (var e in events)
+        {
+            version++;
+            await c.ExecuteAsync(
+                "INSERT INTO events (meeting_id, version, type, body, command_id, recorded_at) VALUES (@meetingId, @version, @type, @body, @commandId, @at)",
+                new
+                {
+                    meetingId,
+                    version,
+                    type = EventJson.TypeName(e),
+                    body = EventJson.Serialize(e),
+                    commandId = version == after + 1 ? commandId : null,
+                    at = e.At.ToUniversalTime(),
+                }, tx);
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(long Version, string Body, string? CommandId)>(
+            "SELECT version, body, command_id FROM events WHERE meeting_id = @meetingId AND version > @afterVersion ORDER BY version",
+            new { meetingId, afterVersion });
+        return rows.Select(r => new StoredEvent(r.Version, EventJson.Deserialize(r.Body), r.CommandId)).ToList();
+    }
+
+    public async Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.QuerySingleOrDefaultAsync<string>("SELECT meeting_id FROM meetings WHERE join_code = @joinCode", new { joinCode });
+    }
+
+    public async Task<IReadOnlyList<MeetingIndexEntry>> ListForFacilitatorAsync(string facilitatorId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string MeetingId, string JoinCode, string FacilitatorId, DateTime CreatedAt)>(
+            "SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings WHERE facilitator_id = @facilitatorId ORDER BY created_at DESC",
+            new { facilitatorId });
+        return rows.Select(r => new MeetingIndexEntry(r.MeetingId, r.JoinCode, r.FacilitatorId, Utc(r.CreatedAt))).ToList();
+    }
+
+    public async Task<bool> PingAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<int>("SELECT 1") == 1;
+    }
+
+    internal static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+}

@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Net;
+using MeetingBoard.Board;
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Storage;
+using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingBoard.Web.Tests.ScaleOut;
+
+/// <summary>
+/// Three nodes on one PostgreSQL and one Redis, with live viewers on every node, under bursts of
+/// concurrent writes from every node, while Redis or PostgreSQL goes away.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres) : IClassFixture<PostgresServer>, IAsyncLifetime
+{
+    readonly RedisServer redis = new() { Password = "cluster-secret" };
+    TestCluster cluster = default!;
+    Visitor[] facilitator = default!;
+    string meetingId = "";
+    string joinCode = "";
+    (string Email, string Password) account;
+
+    public async Task InitializeAsync()
+    {
+        if (!postgres.IsRunning) await postgres.StartAsync();
+        await redis.InitializeAsync();
+        cluster = await TestCluster.StartAsync(postgres, redis);
+        var first = new Visitor(cluster.Nodes[0]);
+        account = await cluster.Nodes[0].AddFacilitatorAsync();
+        await first.SignInAsync(account.Email, account.Password);
+        (meetingId, joinCode) = await first.CreateMeetingAsync("Network meeting");
+        // The same facilitator, signed in once, reaches every node: the cookie keys are shared.
+        facilitator = [first, first.On(cluster.Nodes[1]), first.On(cluster.Nodes[2])];
+        foreach (var f in facilitator) Assert.Equal(HttpStatusCode.OK, (await f.GetAsync($"/m/{meetingId}")).Status);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var f in facilitator ?? []) f.Dispose();
+        try
+        {
+            if (cluster is not null) await cluster.DisposeAsync();
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
+    /// <summary>A room screen on every node: live viewers spread across the cluster.</summary>
+    async Task<IPage[]> ScreensOnEveryNodeAsync()
+    {
+        var (_, board, _) = await facilitator[0].GetAsync($"/m/{meetingId}");
+        var screenPath = new Uri(new Uri("http://x"), board.QuerySelector("a[href*='/screen/']")!.GetAttribute("href")!).PathAndQuery;
+        var screens = new List<IPage>();
+        foreach (var node in cluster.Nodes)
+        {
+            var page = await browsers.NewPageAsync(node, 1280, 900);
+            await page.GotoAsync(screenPath);
+            await Expect(page.Locator("main[data-mb-page=screen]")).ToBeVisibleAsync();
+            screens.Add(page);
+        }
+        return [.. screens];
+    }
+
+    /// <summary>Posts one item through a node; true when the server acknowledged it.</summary>
+    async Task<bool> AddAsync(Visitor who, string text, string? commandId = null)
+    {
+        var response = await who.PostAsync($"/m/{meetingId}/items", new Dictionary<string, string>
+        {
+            ["commandId"] = commandId ?? Visitor.NewCommandId(), ["category"] = "harm", ["text"] = text,
+        }, fetch: true);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>Every node writes <paramref name="each"/> items at once; returns the acknowledged texts.</summary>
+    async Task<List<string>> BurstAsync(int each, string label, Func<int, Task>? midway = null)
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        var writers = facilitator.Select((who, node) => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                if (node == 0 && i == each / 2 && midway is not null) await midway(i);
+                var text = $"{label} from node {node} number {i}";
+                if (await AddAsync(who, text)) acknowledged.Add(text);
+            }
+        }));
+        await Task.WhenAll(writers);
+        return [.. acknowledged];
+    }
+
+    async Task<List<string>> BoardOnAsync(int node)
+    {
+        var (_, page, _) = await facilitator[node].GetAsync($"/m/{meetingId}");
+        return page.QuerySelectorAll("#cat-harm .mb-item__text").Select(e => e.TextContent).ToList();
+    }
+
+    async Task EveryScreenShowsAsync(IPage[] screens, List<string> board)
+    {
+        foreach (var screen in screens)
+            await Expect(screen.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync(board.ToArray(), new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task EveryNodeShowsTheSameOrderedBoardAfterABurstFromAllNodes()
+    {
+        var screens = await ScreensOnEveryNodeAsync();
+        var acknowledged = await BurstAsync(8, "Burst");
+        Assert.Equal(24, acknowledged.Count);
+
+        var board = await BoardOnAsync(0);
+        Assert.Equal(acknowledged.Order(), board.Order());
+        // Every node reads the same log in the same order...
+        Assert.Equal(board, await BoardOnAsync(1));
+        Assert.Equal(board, await BoardOnAsync(2));
+        // ...and every live screen, whichever node it is connected to, ends up showing exactly that.
+        await EveryScreenShowsAsync(screens, board);
+    }
+
+    [Fact]
+    public async Task AChangeWhoseNoticeNeverCameStillReachesEveryScreen()
+    {
+        var screens = await ScreensOnEveryNodeAsync();
+        Assert.True(await AddAsync(facilitator[0], "Sent with a notice"));
+        // Written straight into the store, as if its notice had been lost: only the sweep can find it.
+        var store = cluster.Nodes[1].Services.GetRequiredService<IEventStore>();
+        var version = (await store.ReadAsync(meetingId, 0)).Count;
+        await store.AppendAsync(meetingId, version,
+            [new ItemAdded(Guid.NewGuid().ToString("N"), Category.Harm, "Its notice was lost", Actor.Facilitator("someone"), DateTimeOffset.UtcNow)], null);
+        await EveryScreenShowsAsync(screens, ["Sent with a notice", "Its notice was lost"]);
+    }
+
+    [Fact]
+    public async Task TheFacilitatorSeesWhoIsConnectedToOtherNodes()
+    {
+        // The facilitator watches on node 0; Sam joins on node 2 and is let in through node 1.
+        var chair = await browsers.NewPageAsync(cluster.Nodes[0]);
+        await chair.GotoAsync("/sign-in");
+        await chair.GetByLabel("Email address").FillAsync(account.Email);
+        await chair.GetByLabel("Password").FillAsync(account.Password);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await chair.GotoAsync($"/m/{meetingId}");
+
+        var sam = await browsers.NewPageAsync(cluster.Nodes[2], 360, 740);
+        await sam.GotoAsync($"/join/{joinCode}");
+        await sam.GetByLabel("Your name").FillAsync("Sam");
+        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+
+        var people = chair.Locator("#mb-people");
+        await Expect(people.GetByRole(AriaRole.Button, new() { Name = "Let in Sam" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await facilitator[1].GetAsync($"/m/{meetingId}");
+        var participantId = (await people.Locator(".mb-person", new() { HasText = "Sam" }).Locator("form[action*='/admit']").GetAttributeAsync("action"))!
+            .Split('/')[^2];
+        var admitted = await facilitator[1].PostAsync($"/m/{meetingId}/people/{participantId}/admit",
+            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true);
+        Assert.True(admitted.IsSuccessStatusCode);
+
+        // Node 2 hears of the admission from node 1 and moves Sam's phone to the board; node 0 hears Sam connect there.
+        await Expect(sam.Locator("main[data-mb-page=board]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var samsTag = people.Locator(".mb-person", new() { HasText = "Sam" }).Locator(".mb-tag");
+        await Expect(samsTag).ToHaveTextAsync("Connected", new() { Timeout = 30_000 });
+
+        await sam.Context.CloseAsync();
+        await Expect(samsTag).ToHaveTextAsync("Not connected", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task NothingAcknowledgedIsLostOrDoubledWhenRedisRestartsMidBurst()
+    {
+        var screens = await ScreensOnEveryNodeAsync();
+        var degradedSeen = false;
+        var acknowledged = await BurstAsync(10, "Restart", async _ =>
+        {
+            await redis.KillAsync();
+            // Redis down: the nodes say so, and keep taking writes.
+            await Eventually.TrueAsync(async () =>
+            {
+                var readiness = await facilitator[1].SendAsync(new HttpRequestMessage(HttpMethod.Get, "/readyz"));
+                return readiness.StatusCode == HttpStatusCode.OK && await readiness.Content.ReadAsStringAsync() == "Degraded";
+            }, "node 1 reports the bus as degraded");
+            degradedSeen = true;
+            // Liveness stays about the store alone: a Redis outage must not get nodes restarted.
+            var health = await facilitator[1].SendAsync(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+            Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+            Assert.True(await AddAsync(facilitator[0], "Written while Redis was down"));
+            await redis.StartAsync();
+        });
+        Assert.True(degradedSeen);
+        acknowledged.Add("Written while Redis was down");
+        Assert.Equal(31, acknowledged.Count);
+
+        var board = await BoardOnAsync(2);
+        Assert.Equal(acknowledged.Order(), board.Order());
+        await EveryScreenShowsAsync(screens, board);
+        await Eventually.TrueAsync(async () =>
+            await (await facilitator[1].SendAsync(new HttpRequestMessage(HttpMethod.Get, "/readyz"))).Content.ReadAsStringAsync() == "Healthy",
+            "node 1 is ready again");
+    }
+
+    [Fact]
+    public async Task WithPostgresStoppedWritesFailPlainlyAndNothingAcknowledgedIsLost()
+    {
+        var before = await BurstAsync(3, "Before");
+        Assert.Equal(9, before.Count);
+        await postgres.StopAsync();
+        try
+        {
+            var commandId = Visitor.NewCommandId();
+            var refused = await facilitator[1].PostAsync($"/m/{meetingId}/items", new Dictionary<string, string>
+            {
+                ["commandId"] = commandId, ["category"] = "harm", ["text"] = "Written while the database was down",
+            }, fetch: true);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("MeetingBoard cannot reach its database just now, so this was not saved. Wait a minute and try again.",
+                await refused.Content.ReadAsStringAsync());
+
+            // A page load (not through the script) gets the same message as a page, with no stack trace.
+            var page = await facilitator[2].PostAsync($"/m/{meetingId}/items", new Dictionary<string, string>
+            {
+                ["commandId"] = Visitor.NewCommandId(), ["category"] = "harm", ["text"] = "Also refused",
+            });
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains("cannot reach its database", html);
+            Assert.DoesNotContain("Exception", html);
+            Assert.DoesNotContain("   at ", html);
+
+            var health = await facilitator[0].SendAsync(new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+
+            await postgres.StartAsync();
+            // The person retries the same submission (same command id) until it goes through: stored once.
+            await Eventually.TrueAsync(() => AddAsync(facilitator[1], "Written while the database was down", commandId), "the retry is accepted");
+            Assert.True(await AddAsync(facilitator[1], "Written while the database was down", commandId));
+        }
+        finally
+        {
+            if (!postgres.IsRunning) await postgres.StartAsync();
+        }
+
+        var board = await BoardOnAsync(0);
+        Assert.Equal(before.Append("Written while the database was down").Order(), board.Order());
+        Assert.Single(board, t => t == "Written while the database was down");
+    }
+}

@@ -1,0 +1,249 @@
+using MeetingBoard.Board;
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Storage;
+using MeetingBoard.Web.Tests.Infrastructure;
+
+namespace MeetingBoard.Web.Tests.Storage;
+
+/// <summary>
+/// What every store must do, run against each store: SQLite (the embedded default) and
+/// PostgreSQL (scale-out). A new store earns its place by passing these unchanged.
+/// </summary>
+public abstract class StoreContract
+{
+    protected abstract Task<(IEventStore Events, IAccountStore Accounts)> NewStoresAsync();
+
+    static readonly DateTimeOffset Noon = new(2026, 11, 22, 12, 0, 0, TimeSpan.FromHours(1));
+
+    static MeetingIndexEntry Entry(string? facilitatorId = null, string? joinCode = null, DateTimeOffset? at = null) =>
+        new(Guid.NewGuid().ToString("N"), joinCode ?? ("C" + Guid.NewGuid().ToString("N")[..10]), facilitatorId ?? "f1", at ?? Noon);
+
+    static MeetingCreated Created(MeetingIndexEntry e) =>
+        new(e.MeetingId, MeetingType.GroupSupervision, "Review", null, e.FacilitatorId, "Alex", e.JoinCode, "screen", e.CreatedAt);
+
+    static ItemAdded Item(string text) =>
+        new(Guid.NewGuid().ToString("N"), Category.Harm, text, Actor.Facilitator("f1"), Noon.AddMinutes(1));
+
+    async Task<(IEventStore Store, MeetingIndexEntry Entry)> CreatedMeetingAsync()
+    {
+        var (store, _) = await NewStoresAsync();
+        var entry = Entry();
+        Assert.True(await store.CreateAsync(entry, [Created(entry)], "create1"));
+        return (store, entry);
+    }
+
+    [Fact]
+    public async Task ReadsBackWhatWasAppendedInVersionOrder()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("first"), Item("second")], "cmd2");
+        await store.AppendAsync(entry.MeetingId, 3, [Item("third")], null);
+
+        var events = await store.ReadAsync(entry.MeetingId, 0);
+        Assert.Equal([1L, 2, 3, 4], events.Select(e => e.Version));
+        Assert.Equal(Created(entry), events[0].Event);
+        Assert.Equal(["first", "second", "third"], events.Skip(1).Select(e => ((ItemAdded)e.Event).Text));
+        // The command id marks the first event the command produced, and only that one.
+        Assert.Equal(["create1", "cmd2", null, null], events.Select(e => e.CommandId));
+        Assert.Equal(Noon.AddMinutes(1), events[1].Event.At);
+    }
+
+    [Fact]
+    public async Task ReadsOnlyWhatCameAfterAVersion()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("a"), Item("b")], null);
+        Assert.Equal([3L], (await store.ReadAsync(entry.MeetingId, 2)).Select(e => e.Version));
+        Assert.Empty(await store.ReadAsync(entry.MeetingId, 3));
+        Assert.Empty(await store.ReadAsync(Guid.NewGuid().ToString("N"), 0));
+    }
+
+    [Fact]
+    public async Task RefusesAStaleExpectedVersionAndStoresNothing()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("winner")], null);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.AppendAsync(entry.MeetingId, 1, [Item("loser"), Item("also lost")], null));
+        var events = await store.ReadAsync(entry.MeetingId, 0);
+        Assert.Equal(2, events.Count);
+        Assert.Equal("winner", ((ItemAdded)events[1].Event).Text);
+    }
+
+    [Fact]
+    public async Task RefusesACommandIdAlreadyAppliedToTheMeeting()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("once")], "same");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.AppendAsync(entry.MeetingId, 2, [Item("twice")], "same"));
+        Assert.Single(await store.ReadAsync(entry.MeetingId, 1));
+
+        // The same id in another meeting is another command.
+        var other = Entry();
+        Assert.True(await store.CreateAsync(other, [Created(other)], null));
+        await store.AppendAsync(other.MeetingId, 1, [Item("elsewhere")], "same");
+    }
+
+    [Fact]
+    public async Task LetsExactlyOneOfManyConcurrentWritersWin()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await store.AppendAsync(entry.MeetingId, 1, [Item($"writer {i}")], null);
+                return true;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return false;
+            }
+        });
+        Assert.Single(await Task.WhenAll(attempts), won => won);
+        Assert.Single(await store.ReadAsync(entry.MeetingId, 1));
+    }
+
+    [Fact]
+    public async Task RefusesATakenJoinCodeAndStoresNothing()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        var clash = Entry(joinCode: entry.JoinCode);
+        Assert.False(await store.CreateAsync(clash, [Created(clash)], null));
+        Assert.Empty(await store.ReadAsync(clash.MeetingId, 0));
+        Assert.Equal(entry.MeetingId, await store.FindByJoinCodeAsync(entry.JoinCode));
+        Assert.Null(await store.FindByJoinCodeAsync("NOT-A-CODE"));
+    }
+
+    [Fact]
+    public async Task ListsAFacilitatorsMeetingsNewestFirst()
+    {
+        var (store, _) = await NewStoresAsync();
+        var mine = "f-" + Guid.NewGuid().ToString("N");
+        var older = Entry(mine, at: Noon);
+        var newer = Entry(mine, at: Noon.AddDays(1));
+        var someoneElses = Entry("f-other", at: Noon.AddDays(2));
+        foreach (var e in new[] { older, newer, someoneElses })
+            Assert.True(await store.CreateAsync(e, [Created(e)], null));
+
+        var listed = await store.ListForFacilitatorAsync(mine);
+        Assert.Equal([newer.MeetingId, older.MeetingId], listed.Select(m => m.MeetingId));
+        Assert.Equal(newer.JoinCode, listed[0].JoinCode);
+        Assert.Equal(Noon.AddDays(1), listed[0].CreatedAt);
+    }
+
+    [Fact]
+    public async Task PurgesEverythingOfAMeetingAndKeepsOnlyATombstone()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("private")], null);
+        var other = Entry();
+        Assert.True(await store.CreateAsync(other, [Created(other)], null));
+
+        await store.PurgeAsync(entry.MeetingId, Noon.AddDays(31));
+        await store.PurgeAsync(entry.MeetingId, Noon.AddDays(40)); // again: harmless, keeps the first time
+
+        Assert.Empty(await store.ReadAsync(entry.MeetingId, 0));
+        Assert.Null(await store.FindByJoinCodeAsync(entry.JoinCode));
+        Assert.DoesNotContain(entry.MeetingId, (await store.ListForFacilitatorAsync(entry.FacilitatorId)).Select(m => m.MeetingId));
+        Assert.Equal(Noon.AddDays(31), await store.FindDeletedAsync(entry.MeetingId));
+        Assert.Null(await store.FindDeletedAsync(other.MeetingId));
+        Assert.Single(await store.ReadAsync(other.MeetingId, 0));
+        await Assert.ThrowsAsync<MeetingDeletedException>(() => store.AppendAsync(entry.MeetingId, 0, [Item("back again")], null));
+        Assert.Empty(await store.ReadAsync(entry.MeetingId, 0));
+    }
+
+    [Fact]
+    public async Task ListsMeetingsClosedBeforeACutoff()
+    {
+        var (store, closedEarly) = await CreatedMeetingAsync();
+        await store.AppendAsync(closedEarly.MeetingId, 1, [new MeetingClosed(Actor.Facilitator("f1"), Noon.AddDays(1))], null);
+        var closedLate = Entry();
+        Assert.True(await store.CreateAsync(closedLate, [Created(closedLate)], null));
+        await store.AppendAsync(closedLate.MeetingId, 1, [new MeetingClosed(Actor.Facilitator("f1"), Noon.AddDays(10))], null);
+        var open = Entry();
+        Assert.True(await store.CreateAsync(open, [Created(open)], null));
+
+        var closed = await store.ListClosedBeforeAsync(Noon.AddDays(5));
+        var mine = closed.Where(m => m.MeetingId == closedEarly.MeetingId || m.MeetingId == closedLate.MeetingId || m.MeetingId == open.MeetingId).ToList();
+        var single = Assert.Single(mine);
+        Assert.Equal(closedEarly.MeetingId, single.MeetingId);
+        Assert.Equal(Noon.AddDays(1), single.ClosedAt);
+    }
+
+    [Fact]
+    public async Task AnswersAPingAndInitialisesTwiceHarmlessly()
+    {
+        var (store, accounts) = await NewStoresAsync();
+        Assert.True(await store.PingAsync());
+        await store.InitialiseAsync();
+        await accounts.InitialiseAsync();
+        var entry = Entry();
+        Assert.True(await store.CreateAsync(entry, [Created(entry)], null));
+    }
+
+    [Fact]
+    public async Task KeepsFacilitatorAccountsWithEmailUniqueRegardlessOfCase()
+    {
+        var (_, accounts) = await NewStoresAsync();
+        Assert.False(await accounts.AnyAsync());
+        var id = Guid.NewGuid().ToString("N");
+        var account = new FacilitatorAccount(id, "Alex Morgan", "Alex.Morgan@Example.org", "hash", Noon);
+        Assert.True(await accounts.AddAsync(account));
+        Assert.True(await accounts.AnyAsync());
+        Assert.False(await accounts.AddAsync(account with { Id = Guid.NewGuid().ToString("N"), Email = "alex.morgan@example.ORG" }));
+
+        var found = await accounts.FindByEmailAsync("ALEX.MORGAN@example.org");
+        Assert.NotNull(found);
+        Assert.Equal(id, found.Id);
+        Assert.Equal("Alex.Morgan@Example.org", found.Email);
+        Assert.Equal(Noon, found.CreatedAt);
+        Assert.Equal("Alex Morgan", (await accounts.FindAsync(id))?.Name);
+        Assert.Null(await accounts.FindAsync("nobody"));
+    }
+}
+
+public sealed class SqliteStoreContract : StoreContract, IDisposable
+{
+    readonly List<string> directories = [];
+
+    protected override async Task<(IEventStore, IAccountStore)> NewStoresAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "meetingboard-tests", Guid.NewGuid().ToString("N"));
+        directories.Add(dir);
+        var db = new SqliteDatabase(dir);
+        var events = new SqliteEventStore(db);
+        var accounts = new SqliteAccountStore(db);
+        await events.InitialiseAsync();
+        await accounts.InitialiseAsync();
+        return (events, accounts);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var dir in directories)
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class PostgresStoreContract(PostgresServer server) : StoreContract, IClassFixture<PostgresServer>, IAsyncDisposable
+{
+    readonly List<PostgresDatabase> databases = [];
+
+    protected override async Task<(IEventStore, IAccountStore)> NewStoresAsync()
+    {
+        var db = new PostgresDatabase(await server.CreateDatabaseAsync());
+        databases.Add(db);
+        var events = new PostgresEventStore(db);
+        var accounts = new PostgresAccountStore(db);
+        // Two nodes starting at once both migrate: the advisory lock makes one wait for the other.
+        await Task.WhenAll(events.InitialiseAsync(), new PostgresEventStore(new PostgresDatabase(db.DataSource.ConnectionString)).InitialiseAsync());
+        await accounts.InitialiseAsync();
+        return (events, accounts);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var db in databases) await db.DisposeAsync();
+    }
+}
