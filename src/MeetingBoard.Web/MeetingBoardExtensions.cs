@@ -2,6 +2,7 @@ using MeetingBoard.Web.Features.Accounts;
 using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
+using MeetingBoard.Web.Features.Practice;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -103,6 +104,7 @@ public static class MeetingBoardExtensions
         app.MapMeetings();
         app.MapJoin();
         app.MapBoard();
+        app.MapPractice();
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public static class BoardEndpoints
     /// <summary>The shape of every change: read the form, authorise for this meeting, decide, answer.</summary>
     /// <param name="invalidForm">Re-renders the form with its errors for a fetch post; null to answer with plain text.</param>
     /// <param name="appliedForm">The form to send back after success (a fresh one); null for no content, the live patch shows the change.</param>
-    static async Task<IResult> RunAsync(
+    internal static async Task<IResult> RunAsync(
         HttpContext http,
         string meetingId,
         Func<Actor, IFormCollection, DateTimeOffset, MeetingCommand> command,
