@@ -199,7 +199,7 @@ public static class PracticeRules
                 break;
         }
         var (action, actionError) = Text.Clean(c.Action, "what they will do", PartMaxLength, multiline: true);
-        if (actionError is not null) return Refuse("action", actionError);
+        if (actionError is not null) return Refuse("what", actionError);
         if (DueDate(c.Day, c.Month, c.Year) is var (due, dateError) && dateError is not null) return Refuse("due", dateError);
         if (state.Practice.UsedIds.Contains(c.StepId)) return Refuse("", "This has already been added", RefusalKind.Conflict);
         return Events(new NextStepAdded(c.StepId, participantId, name, action!, due, c.By, c.At));

@@ -104,7 +104,7 @@ public class PlanningNextSteps
 
     [Fact]
     public void RefusesAStepWithoutAnAction() =>
-        Then.Invalid(Meeting.Decide(OpenMeeting(), Step(action: " ")), "action");
+        Then.Invalid(Meeting.Decide(OpenMeeting(), Step(action: " ")), "what");
 
     static readonly MeetingState WithStep = OpenMeeting(Then.Single<NextStepAdded>(Meeting.Decide(OpenMeeting(), Step())));
 
