@@ -184,4 +184,31 @@ public sealed class PracticeRequests
         Assert.Equal("Done", page.QuerySelector("#plan .mb-step-status")!.TextContent);
         Assert.Equal("1 June 2030", page.QuerySelector("#plan time")!.TextContent);
     }
+
+    [Fact]
+    public async Task EverythingIsInTheEventLogAndSurvivesARestart()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
+        var id = await AddStatementAsync(meeting, meeting.Facilitator);
+        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/wording", Fields(("wording", "SignsOfWellbeing")), fetch: true)).EnsureSuccessStatusCode();
+        (await sam.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/disagree", Fields(("view", "Not like that.")), fetch: true)).EnsureSuccessStatusCode();
+        (await sam.PostAsync($"/m/{meeting.MeetingId}/safety-goals", Fields(("statementId", id), ("carersWillDo", "Sam will call Pat"),
+            ("childWillExperience", "Maya feels calm"), ("professionalsWillSee", "School sees Maya settled"), ("howLong", "six months")), fetch: true)).EnsureSuccessStatusCode();
+        (await sam.PostAsync($"/m/{meeting.MeetingId}/harm", Fields(("behaviour", "Shouting"), ("worst", "In March")), fetch: true)).EnsureSuccessStatusCode();
+        (await sam.PostAsync($"/m/{meeting.MeetingId}/next-steps",
+            Fields(("who", "someone-else"), ("otherName", "Pat"), ("what", "Keep a bed ready"), ("dueDay", "29"), ("dueMonth", "2"), ("dueYear", "2028")), fetch: true)).EnsureSuccessStatusCode();
+
+        await meeting.App.RestartAsync();
+
+        var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Contains("Worry statements", page.QuerySelector("#cat-danger-statements-title")!.TextContent);
+        Assert.Equal("Worry statement 1", page.QuerySelector(".mb-statement__number")!.TextContent);
+        Assert.Equal("Not like that.", page.QuerySelector(".mb-disagreement__text")!.TextContent);
+        Assert.Equal("Sam will call Pat. Maya feels calm. School sees Maya settled. This will keep happening for six months.",
+            page.QuerySelector(".mb-goal .mb-item__text")!.TextContent);
+        Assert.Equal("In March", page.QuerySelectorAll("#harm-matrix tbody td")[3].TextContent);
+        Assert.Equal("Pat", page.QuerySelector("#plan tbody th")!.TextContent);
+        Assert.Equal("29 February 2028", page.QuerySelector("#plan time")!.TextContent);
+    }
 }
