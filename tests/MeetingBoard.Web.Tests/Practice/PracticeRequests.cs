@@ -142,6 +142,11 @@ public sealed class PracticeRequests
         var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Success goals", page.QuerySelector("#cat-safety-goals-title")!.TextContent);
         Assert.Contains("Worry statements", page.QuerySelector("#cat-danger-statements-title")!.TextContent);
+
+        // A note's "Move to" list uses the same words.
+        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "A note")).EnsureSuccessStatusCode();
+        var (_, chairPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Equal("Success goals", chairPage.QuerySelector("#cat-harm select[name=category] option[value=safety-goals]")!.TextContent);
     }
 
     [Fact]

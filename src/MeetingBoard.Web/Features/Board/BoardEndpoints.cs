@@ -29,7 +29,7 @@ public static class BoardEndpoints
         app.MapPost("/m/{meetingId}/items/{itemId}/move", (HttpContext http, string meetingId, string itemId) =>
             RunAsync(http, meetingId, (actor, form, now) => new MoveItem(itemId, form.Value("category"), actor, now),
                 (state, form, errors) => state.FindItem(itemId) is { } item
-                    ? Forms.Page<MoveItemForm>(new { MeetingId = meetingId, Item = item, Errors = errors }, 422)
+                    ? Forms.Page<MoveItemForm>(new { MeetingId = meetingId, Item = item, Errors = errors, Words = state.Practice.Words }, 422)
                     : null));
 
         app.MapPost("/m/{meetingId}/items/{itemId}/remove", (HttpContext http, string meetingId, string itemId) =>
