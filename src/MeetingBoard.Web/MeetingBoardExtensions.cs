@@ -3,6 +3,7 @@ using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
 using MeetingBoard.Web.Features.Records;
+using MeetingBoard.Web.Features.Practice;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -150,6 +151,7 @@ public static class MeetingBoardExtensions
         app.MapBoard();
         app.MapRecords();
         app.MapDeletion();
+        app.MapPractice();
     }
 
     /// <summary>

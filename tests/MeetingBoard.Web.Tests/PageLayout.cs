@@ -29,7 +29,9 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
         var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
         var chair = await browsers.SignedInAsync(app, email, password);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Create a demo meeting" }).ClickAsync();
-        await Expect(chair.Locator("#mb-board .mb-item")).ToHaveCountAsync(13);
+        // Eight notes, a danger statement and its goal as cards; the harm matrix and the plan as tables.
+        await Expect(chair.Locator("#mb-board .mb-item")).ToHaveCountAsync(10);
+        await Expect(chair.Locator("#harm-matrix tbody tr, #plan tbody tr")).ToHaveCountAsync(4);
         var meetingPath = new Uri(chair.Url).AbsolutePath;
         var screenLink = (await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href"))!;
         var code = (await chair.Locator(".mb-code").TextContentAsync())!.Trim();
@@ -69,7 +71,8 @@ public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
 
         var screen = await browsers.NewPageAsync(app, 1920, 1080);
         await screen.GotoAsync(screenLink);
-        await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(13);
+        // The room screen shows the harm matrix entry and the three next steps as cards too.
+        await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(14);
         await ShotAsync(screen, "room-screen-1920");
         var overflow = await screen.EvaluateAsync<int[]>(
             "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");

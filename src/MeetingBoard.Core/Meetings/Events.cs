@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MeetingBoard.Board;
+using MeetingBoard.Practice;
 
 namespace MeetingBoard.Meetings;
 
@@ -18,6 +19,20 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(ItemMoved), "ItemMoved")]
 [JsonDerivedType(typeof(ItemRemoved), "ItemRemoved")]
 [JsonDerivedType(typeof(MeetingClosed), "MeetingClosed")]
+// Practice structure (Core/Practice): statements, goals, harm matrix, next steps, wording.
+[JsonDerivedType(typeof(WordingChosen), "WordingChosen")]
+[JsonDerivedType(typeof(DangerStatementAdded), "DangerStatementAdded")]
+[JsonDerivedType(typeof(DangerStatementEdited), "DangerStatementEdited")]
+[JsonDerivedType(typeof(DangerStatementRemoved), "DangerStatementRemoved")]
+[JsonDerivedType(typeof(SafetyGoalAdded), "SafetyGoalAdded")]
+[JsonDerivedType(typeof(SafetyGoalEdited), "SafetyGoalEdited")]
+[JsonDerivedType(typeof(SafetyGoalRemoved), "SafetyGoalRemoved")]
+[JsonDerivedType(typeof(DisagreementRecorded), "DisagreementRecorded")]
+[JsonDerivedType(typeof(HarmRecorded), "HarmRecorded")]
+[JsonDerivedType(typeof(HarmRemoved), "HarmRemoved")]
+[JsonDerivedType(typeof(NextStepAdded), "NextStepAdded")]
+[JsonDerivedType(typeof(NextStepStatusChanged), "NextStepStatusChanged")]
+[JsonDerivedType(typeof(NextStepRemoved), "NextStepRemoved")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

@@ -1,4 +1,5 @@
 using MeetingBoard.Board;
+using MeetingBoard.Practice;
 
 namespace MeetingBoard.Meetings;
 
@@ -38,6 +39,7 @@ public static class Meeting
                 RemovedItemIds = state.RemovedItemIds.Add(r.ItemId),
             },
             MeetingClosed c => state with { ClosedAt = c.At },
+            IPracticeEvent p => state with { Practice = PracticeRules.Apply(state.Practice, p) },
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -66,6 +68,7 @@ public static class Meeting
         MoveItem c => MoveItem(state, c),
         RemoveItem c => RemoveItem(state, c),
         CloseMeeting c => Close(state, c),
+        PracticeCommand c => PracticeRules.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };
 

@@ -29,7 +29,7 @@ public static class BoardEndpoints
         app.MapPost("/m/{meetingId}/items/{itemId}/move", (HttpContext http, string meetingId, string itemId) =>
             RunAsync(http, meetingId, (actor, form, now) => new MoveItem(itemId, form.Value("category"), actor, now),
                 (state, form, errors) => state.FindItem(itemId) is { } item
-                    ? Forms.Page<MoveItemForm>(new { MeetingId = meetingId, Item = item, Errors = errors }, 422)
+                    ? Forms.Page<MoveItemForm>(new { MeetingId = meetingId, Item = item, Errors = errors, Words = state.Practice.Words }, 422)
                     : null));
 
         app.MapPost("/m/{meetingId}/items/{itemId}/remove", (HttpContext http, string meetingId, string itemId) =>
@@ -101,7 +101,7 @@ public static class BoardEndpoints
     /// <summary>The shape of every change: read the form, authorise for this meeting, decide, answer.</summary>
     /// <param name="invalidForm">Re-renders the form with its errors for a fetch post; null to answer with plain text.</param>
     /// <param name="appliedForm">The form to send back after success (a fresh one); null for no content, the live patch shows the change.</param>
-    static async Task<IResult> RunAsync(
+    internal static async Task<IResult> RunAsync(
         HttpContext http,
         string meetingId,
         Func<Actor, IFormCollection, DateTimeOffset, MeetingCommand> command,

@@ -1,4 +1,5 @@
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
 using MeetingBoard.Web.Features.Shared;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
@@ -35,6 +36,7 @@ public static class MeetingEndpoints
             Type = form?.Value("type"),
             Title = form?.Value("title"),
             CaseReference = form?.Value("caseReference"),
+            Wording = form?.Value("wording"),
             Errors = errors,
         }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
@@ -46,9 +48,14 @@ public static class MeetingEndpoints
         var (meetingId, done) = await NewMeetingIdAsync(http, form!, hosts);
         if (done is not null) return done;
         var facilitator = Actor.Facilitator(Viewers.FacilitatorId(http.User)!);
+        // The words the board uses (Practice/Wording.cs); Signs of Safety unless another is chosen.
+        var wording = string.IsNullOrEmpty(form!.Value("wording")) ? Wording.SignsOfSafety : Vocabulary.Parse(form!.Value("wording"));
+        if (wording is null) return await ListAsync(http, FormErrors.Of("wording", "Choose the words this meeting uses"), form);
         var outcome = await hosts.CreateAsync(code => new CreateMeeting(meetingId, form!.Value("type"), form!.Value("title"),
             form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow()), null);
         if (outcome.Refusal is { } refusal) return await ListAsync(http, FormErrors.Of(refusal.Field, refusal.Message), form);
+        if (wording != Wording.SignsOfSafety && await hosts.FindAsync(meetingId) is { } host)
+            await host.ExecuteAsync(new ChooseWording(wording.ToString(), facilitator, time.GetUtcNow()), null);
         return Results.Redirect($"/m/{meetingId}");
     }
 
