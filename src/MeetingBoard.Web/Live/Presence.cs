@@ -29,6 +29,8 @@ public sealed class Presence
     public IReadOnlyCollection<Connection> In(string meetingId) =>
         meetings.TryGetValue(meetingId, out var inMeeting) ? [.. inMeeting.Values] : [];
 
+    public IReadOnlyCollection<Connection> All => [.. connections.Values];
+
     public bool HasViewers(string meetingId) => meetings.TryGetValue(meetingId, out var inMeeting) && !inMeeting.IsEmpty;
 
     /// <summary>The viewer keys ("f:…", "p:…", "screen") with at least one open connection.</summary>

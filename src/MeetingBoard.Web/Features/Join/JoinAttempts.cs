@@ -37,3 +37,6 @@ public sealed class JoinAttempts(TimeProvider time, int allowedFailures, TimeSpa
         while (queue.Count > 0 && queue.Peek() < cutoff) queue.Dequeue();
     }
 }
+
+/// <summary>Asks to join counted per join code, so one code cannot be used to flood a lobby.</summary>
+public sealed record JoinsPerCode(JoinAttempts Counter);
