@@ -151,9 +151,13 @@ public static class AccountEndpoints
         return Results.Redirect(returnUrl ?? "/meetings");
     }
 
-    static string TooMany(TimeSpan wait) => wait.TotalSeconds <= 90
-        ? $"There have been too many attempts to sign in with this email address. Wait {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds, then try again"
-        : $"There have been too many attempts to sign in with this email address. It is locked for {(int)Math.Ceiling(wait.TotalMinutes)} minutes";
+    static string TooMany(TimeSpan wait)
+    {
+        static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+        return wait.TotalSeconds <= 90
+            ? $"There have been too many attempts to sign in with this email address. Wait {Count(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)), "second")}, then try again"
+            : $"There have been too many attempts to sign in with this email address. It is locked for {Count((int)Math.Ceiling(wait.TotalMinutes), "minute")}";
+    }
 
     static Task StartSessionAsync(HttpContext http, FacilitatorAccount account) => FacilitatorAuthentication.SignInAsync(http, account);
 
