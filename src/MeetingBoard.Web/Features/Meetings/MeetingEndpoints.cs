@@ -34,6 +34,7 @@ public static class MeetingEndpoints
             Type = form?.Value("type"),
             Title = form?.Value("title"),
             CaseReference = form?.Value("caseReference"),
+            AdmitAutomatically = form?.Value("admitAutomatically") == "yes",
             Errors = errors,
         }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
@@ -46,7 +47,8 @@ public static class MeetingEndpoints
         if (done is not null) return done;
         var facilitator = Actor.Facilitator(Viewers.FacilitatorId(http.User)!);
         var outcome = await hosts.CreateAsync(code => new CreateMeeting(meetingId, form!.Value("type"), form!.Value("title"),
-            form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow()), null);
+            form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow(),
+            AdmitAutomatically: form!.Value("admitAutomatically") == "yes"), null);
         if (outcome.Refusal is { } refusal) return await ListAsync(http, FormErrors.Of(refusal.Field, refusal.Message), form);
         return Results.Redirect($"/m/{meetingId}");
     }
