@@ -169,6 +169,7 @@ public static class AccountEndpoints
         return Results.Redirect("/sign-in");
     }
 
+    /// <summary>Only a path on this site: not "//host" or "/\\host" (other sites), nor control characters (a header that cannot be sent).</summary>
     static string? LocalOrNull(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
+        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl) ? url : null;
 }
