@@ -139,7 +139,10 @@ public static class AccountEndpoints
         if (key is not null && attempts.WaitFor(key) is { } wait)
             return Refuse(TooMany(wait), StatusCodes.Status429TooManyRequests);
         var account = key is null ? null : await accounts.FindByEmailAsync(key);
-        if (account is null || string.IsNullOrEmpty(password) || password.Length > Passwords.MaxLength || !Passwords.Verify(account, password))
+        // Hash even when there is no account, so the time taken does not tell which emails exist either.
+        var verified = !string.IsNullOrEmpty(password) && password.Length <= Passwords.MaxLength
+            && Passwords.Verify(account ?? NoAccount.Value, password) && account is not null;
+        if (!verified)
         {
             // The same answers whether or not the email has an account: they must not tell which emails exist.
             if (key is not null && attempts.Failed(key) && attempts.WaitFor(key) is { } locked)
@@ -147,9 +150,12 @@ public static class AccountEndpoints
             return Refuse("Enter a correct email address and password", StatusCodes.Status401Unauthorized);
         }
         attempts.Succeeded(key!);
-        await FacilitatorAuthentication.SignInAsync(http, account);
+        await FacilitatorAuthentication.SignInAsync(http, account!);
         return Results.Redirect(returnUrl ?? "/meetings");
     }
+
+    static readonly Lazy<FacilitatorAccount> NoAccount = new(() =>
+        new FacilitatorAccount("", "", "", Passwords.Hash(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))), DateTimeOffset.MinValue));
 
     static string TooMany(TimeSpan wait)
     {

@@ -42,8 +42,10 @@ public sealed class SignInAttempts(TimeProvider time, int lockAfter, TimeSpan lo
     /// <summary>Counts a failure; true when this one locked the email.</summary>
     public bool Failed(string email)
     {
-        var r = records.GetOrAdd(email, _ => new Record());
         var now = time.GetUtcNow();
+        // Someone trying thousands of made-up emails must not grow this without limit: forget the quiet ones.
+        if (records.Count > MaxRecords) Forget(now);
+        var r = records.GetOrAdd(email, _ => new Record());
         lock (r)
         {
             r.Failures.Add(now);
@@ -54,4 +56,14 @@ public sealed class SignInAttempts(TimeProvider time, int lockAfter, TimeSpan lo
     }
 
     public void Succeeded(string email) => records.TryRemove(email, out _);
+
+    const int MaxRecords = 10_000;
+
+    void Forget(DateTimeOffset now)
+    {
+        foreach (var (email, r) in records)
+            lock (r)
+                if ((r.LockedUntil ?? DateTimeOffset.MinValue) <= now && (r.Failures.Count == 0 || r.Failures[^1] < now - lockFor))
+                    records.TryRemove(email, out _);
+    }
 }
