@@ -35,12 +35,14 @@ public static class MeetingBoardExtensions
             services.AddSingleton(postgres);
             services.AddSingleton<IEventStore, PostgresEventStore>();
             services.AddSingleton<IAccountStore, PostgresAccountStore>();
+            services.AddSingleton<ISessionStore, PostgresSessionStore>();
         }
         else
         {
             services.AddSingleton(new SqliteDatabase(dataDirectory));
             services.AddSingleton<IEventStore, SqliteEventStore>();
             services.AddSingleton<IAccountStore, SqliteAccountStore>();
+            services.AddSingleton<ISessionStore, SqliteSessionStore>();
         }
 
         // Live: hosts, bus, rendering and the hub.
@@ -70,6 +72,10 @@ public static class MeetingBoardExtensions
 
         services.AddSingleton(sp => new JoinAttempts(sp.GetRequiredService<TimeProvider>(),
             options.JoinFailuresAllowed, TimeSpan.FromMinutes(options.JoinFailureWindowMinutes)));
+        services.AddSingleton(sp => new JoinsPerCode(new JoinAttempts(sp.GetRequiredService<TimeProvider>(),
+            options.JoinsPerCodeAllowed, TimeSpan.FromMinutes(options.JoinFailureWindowMinutes))));
+        services.AddSingleton(sp => new SignInAttempts(sp.GetRequiredService<TimeProvider>(),
+            options.SignInFailuresBeforeLockout, TimeSpan.FromMinutes(options.SignInLockoutMinutes), options.SignInBackOffAfter));
         services.AddSingleton<SetupLink>();
 
         // Records and retention: closed meetings are purged after MeetingBoard:RetentionDays.
@@ -84,13 +90,19 @@ public static class MeetingBoardExtensions
             services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PostgresKeyRepository(postgres));
         else
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var cookies = new CookieSecurity(options.AllowPlainHttpCookies);
+        services.AddSingleton(cookies);
         services.AddAntiforgery(a =>
         {
-            a.Cookie.Name = "mb_antiforgery";
+            a.Cookie.Name = cookies.Antiforgery;
+            a.Cookie.Path = "/";
+            a.Cookie.SameSite = SameSiteMode.Strict;
+            // SameAsRequest here (Always would refuse every form on http://localhost); the cookie policy adds Secure.
+            a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             a.HeaderName = "RequestVerificationToken";
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(FacilitatorAuthentication.Configure);
+            .AddCookie(o => FacilitatorAuthentication.Configure(o, cookies));
         services.AddAuthorization();
         services.AddRazorComponents();
         services.AddResponseCompression(c =>
@@ -110,6 +122,10 @@ public static class MeetingBoardExtensions
         await store.InitialiseAsync();
         var accounts = app.Services.GetRequiredService<IAccountStore>();
         await accounts.InitialiseAsync();
+        await app.Services.GetRequiredService<ISessionStore>().InitialiseAsync();
+        var options = app.Services.GetRequiredService<MeetingBoardOptions>();
+        if (options.AllowPlainHttpCookies)
+            app.Logger.LogWarning("AllowPlainHttpCookies is on: cookies lose the __Host- prefix and are sent over plain http. Use this only on a trusted network, never with real cases");
 
         var bus = app.Services.GetRequiredService<IMeetingBus>();
         var broadcaster = app.Services.GetRequiredService<Broadcaster>();
@@ -136,6 +152,8 @@ public static class MeetingBoardExtensions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
         });
+        app.UseCookiePolicy(app.Services.GetRequiredService<CookieSecurity>().Policy());
+        app.UseHubOriginCheck(options);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -144,7 +162,13 @@ public static class MeetingBoardExtensions
         // failure only degrades (200 "Degraded"): nodes fall back to catching up from the store.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).DisableAntiforgery();
         app.MapHealthChecks("/readyz").DisableAntiforgery();
-        app.MapHub<MeetingHub>("/hubs/meeting");
+        app.MapHub<MeetingHub>(HubOrigins.Path, hub =>
+        {
+            // Bounded per connection: a client that stops reading holds at most this much on the server
+            // (sends then wait on it) instead of growing a queue without limit. Patches are a few kilobytes.
+            hub.TransportMaxBufferSize = 64 * 1024;
+            hub.ApplicationMaxBufferSize = 64 * 1024;
+        });
         app.MapAccounts();
         app.MapMeetings();
         app.MapJoin();

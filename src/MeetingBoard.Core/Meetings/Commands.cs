@@ -17,7 +17,8 @@ public sealed record CreateMeeting(
     string JoinCode,
     string ScreenKey,
     Actor By,
-    DateTimeOffset At) : MeetingCommand(By, At);
+    DateTimeOffset At,
+    bool AdmitAutomatically = false) : MeetingCommand(By, At);
 
 public sealed record AskToJoin(string ParticipantId, string? Name, string? Role, string SecretHash, Actor By, DateTimeOffset At)
     : MeetingCommand(By, At);
@@ -37,3 +38,8 @@ public sealed record MoveItem(string ItemId, string? Category, Actor By, DateTim
 public sealed record RemoveItem(string ItemId, Actor By, DateTimeOffset At) : MeetingCommand(By, At);
 
 public sealed record CloseMeeting(Actor By, DateTimeOffset At) : MeetingCommand(By, At);
+
+/// <summary>Nobody new can ask to join; those already in, waiting or removed keep their standing.</summary>
+public sealed record LockMeeting(Actor By, DateTimeOffset At) : MeetingCommand(By, At);
+
+public sealed record UnlockMeeting(Actor By, DateTimeOffset At) : MeetingCommand(By, At);

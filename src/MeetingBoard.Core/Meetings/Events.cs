@@ -33,6 +33,8 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(NextStepAdded), "NextStepAdded")]
 [JsonDerivedType(typeof(NextStepStatusChanged), "NextStepStatusChanged")]
 [JsonDerivedType(typeof(NextStepRemoved), "NextStepRemoved")]
+[JsonDerivedType(typeof(MeetingLocked), "MeetingLocked")]
+[JsonDerivedType(typeof(MeetingUnlocked), "MeetingUnlocked")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }
@@ -47,7 +49,8 @@ public sealed record MeetingCreated(
     string FacilitatorName,
     string JoinCode,
     string ScreenKey,
-    DateTimeOffset At) : IMeetingEvent;
+    DateTimeOffset At,
+    bool AdmitsAutomatically = false) : IMeetingEvent;
 
 /// <summary>Only a hash of the participant's secret is kept; the secret itself lives in their cookie.</summary>
 public sealed record ParticipantAskedToJoin(string ParticipantId, string Name, string Role, string SecretHash, DateTimeOffset At) : IMeetingEvent;
@@ -67,3 +70,7 @@ public sealed record ItemMoved(string ItemId, Category From, Category To, Actor 
 public sealed record ItemRemoved(string ItemId, Actor By, DateTimeOffset At) : IMeetingEvent;
 
 public sealed record MeetingClosed(Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record MeetingLocked(Actor By, DateTimeOffset At) : IMeetingEvent;
+
+public sealed record MeetingUnlocked(Actor By, DateTimeOffset At) : IMeetingEvent;

@@ -21,6 +21,7 @@ public static class Meeting
                 JoinCode = c.JoinCode,
                 ScreenKey = c.ScreenKey,
                 CreatedAt = c.At,
+                AdmitsAutomatically = c.AdmitsAutomatically,
             },
             ParticipantAskedToJoin a => state with
             {
@@ -40,6 +41,8 @@ public static class Meeting
             },
             MeetingClosed c => state with { ClosedAt = c.At },
             IPracticeEvent p => state with { Practice = PracticeRules.Apply(state.Practice, p) },
+            MeetingLocked => state with { IsLocked = true },
+            MeetingUnlocked => state with { IsLocked = false },
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -69,6 +72,8 @@ public static class Meeting
         RemoveItem c => RemoveItem(state, c),
         CloseMeeting c => Close(state, c),
         PracticeCommand c => PracticeRules.Decide(state, c),
+        LockMeeting c => SetLocked(state, c.By, c.At, locked: true),
+        UnlockMeeting c => SetLocked(state, c.By, c.At, locked: false),
         _ => Refuse("", "That action is not known"),
     };
 
@@ -81,8 +86,11 @@ public static class Meeting
         if (titleError is not null) return Refuse("title", titleError);
         var (caseRef, caseError) = Text.Clean(c.CaseReference, "the case reference", Text.CaseReferenceMaxLength, multiline: false, required: false);
         if (caseError is not null) return Refuse("caseReference", caseError);
+        // Letting people straight in fits colleagues in group supervision; a family's meeting always has a lobby.
+        if (c.AdmitAutomatically && type != MeetingType.GroupSupervision)
+            return Refuse("admitAutomatically", "Only group supervision can let people in automatically. Every other meeting has a lobby");
         return Events(new MeetingCreated(c.MeetingId, type, title!, caseRef is "" ? null : caseRef,
-            c.By.Id, c.FacilitatorName, c.JoinCode, c.ScreenKey, c.At));
+            c.By.Id, c.FacilitatorName, c.JoinCode, c.ScreenKey, c.At, c.AdmitAutomatically));
     }
 
     static Decision AskToJoin(MeetingState state, AskToJoin c)
@@ -93,7 +101,11 @@ public static class Meeting
         var (role, roleError) = Text.Clean(c.Role, "your role or agency", Text.RoleMaxLength, multiline: false);
         if (roleError is not null) return Refuse("role", roleError);
         if (state.FindParticipant(c.ParticipantId) is not null) return Refuse("", "You have already asked to join", RefusalKind.Conflict);
-        return Events(new ParticipantAskedToJoin(c.ParticipantId, name!, role!, c.SecretHash, c.At));
+        if (state.IsLocked) return Refuse("", "This meeting is locked. Nobody new can join. Speak to the facilitator", RefusalKind.Forbidden);
+        var asked = new ParticipantAskedToJoin(c.ParticipantId, name!, role!, c.SecretHash, c.At);
+        return state.AdmitsAutomatically
+            ? Events(asked, new ParticipantAdmitted(c.ParticipantId, Actor.Facilitator(state.FacilitatorId), c.At))
+            : Events(asked);
     }
 
     static Decision Admit(MeetingState state, AdmitParticipant c) =>
@@ -182,6 +194,14 @@ public static class Meeting
         if (!state.IsFacilitator(c.By)) return Forbidden();
         if (state.IsClosed) return Events();
         return Events(new MeetingClosed(c.By, c.At));
+    }
+
+    static Decision SetLocked(MeetingState state, Actor by, DateTimeOffset at, bool locked)
+    {
+        if (Open(state) is { } closed) return closed;
+        if (!state.IsFacilitator(by)) return Forbidden();
+        if (state.IsLocked == locked) return Events();
+        return locked ? Events(new MeetingLocked(by, at)) : Events(new MeetingUnlocked(by, at));
     }
 
     public static bool CanContribute(MeetingState state, Actor by) => state.IsFacilitator(by) || state.IsAdmitted(by);

@@ -49,6 +49,9 @@ public sealed record MeetingState
     public string ScreenKey { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+    /// <summary>Group supervision only: people who ask to join are let in without waiting in the lobby.</summary>
+    public bool AdmitsAutomatically { get; init; }
+    public bool IsLocked { get; init; }
     public ImmutableList<Participant> Participants { get; init; } = [];
     public ImmutableList<BoardItem> Items { get; init; } = [];
     /// <summary>Kept so that a late retry of an add cannot bring a removed item back.</summary>

@@ -11,6 +11,8 @@ public static class Text
     public const int RoleMaxLength = 80;
     public const int TitleMaxLength = 120;
     public const int CaseReferenceMaxLength = 60;
+    /// <summary>Accents stacked on one letter. Real scripts use a few; "Zalgo" text uses dozens to spill over the rest of the board.</summary>
+    public const int MaxMarksInARow = 6;
 
     /// <summary>
     /// Trims, normalises line endings and Unicode (NFC), and refuses empty, oversized or
@@ -34,9 +36,23 @@ public static class Text
 
     static string? Problem(string text, string what, bool multiline)
     {
+        var marks = 0;
+        var visible = false;
         for (var i = 0; i < text.Length; i++)
         {
             var ch = text[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                if (++marks > MaxMarksInARow)
+                    return $"{Capitalise(what)} has too many accent marks on one letter. Remove them and try again";
+            }
+            else
+            {
+                marks = 0;
+                // Zero-width and other format characters are fine inside text (emoji, some scripts) but are not text on their own.
+                if (category != UnicodeCategory.Format && !char.IsWhiteSpace(ch)) visible = true;
+            }
             if (char.IsSurrogate(ch))
             {
                 // A lone half of a surrogate pair is not text: the store could not keep it as typed.
@@ -52,7 +68,7 @@ public static class Text
             if (IsBidiControl(ch))
                 return $"{Capitalise(what)} contains hidden formatting characters that change the direction of text. Remove them and try again";
         }
-        return null;
+        return visible ? null : $"Enter {what}";
     }
 
     static bool IsBidiControl(char ch) => ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';

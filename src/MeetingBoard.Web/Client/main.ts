@@ -353,7 +353,8 @@ function setBusy(form: HTMLFormElement, submitter: HTMLElement | null): () => vo
   return () => {
     form.removeAttribute("aria-busy");
     for (const b of buttons) b.disabled = false;
-    if (labelled) setButtonText(labelled, before);
+    // A live patch may have re-rendered the button meanwhile (e.g. "Lock meeting" became "Unlock meeting"): keep that.
+    if (labelled && buttonText(labelled) === "Saving…") setButtonText(labelled, before);
   };
 }
 

@@ -35,6 +35,8 @@ public sealed class Presence
     public IReadOnlyCollection<Connection> In(string meetingId) =>
         meetings.TryGetValue(meetingId, out var inMeeting) ? [.. inMeeting.Values] : [];
 
+    public IReadOnlyCollection<Connection> All => [.. connections.Values];
+
     public bool HasViewers(string meetingId) => meetings.TryGetValue(meetingId, out var inMeeting) && !inMeeting.IsEmpty;
 
     public IReadOnlyList<string> MeetingsWithViewers() => [.. meetings.Where(m => !m.Value.IsEmpty).Select(m => m.Key)];

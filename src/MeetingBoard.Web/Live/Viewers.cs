@@ -70,7 +70,8 @@ public static class Viewers
 /// </summary>
 public static class ParticipantCookie
 {
-    public static string Name(string meetingId) => "mb_p_" + meetingId;
+    public static string Name(HttpContext http, string meetingId) =>
+        http.RequestServices.GetRequiredService<CookieSecurity>().Participant(meetingId);
 
     public static (string ParticipantId, string Secret) New() =>
         (Guid.NewGuid().ToString("N"), Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
@@ -78,10 +79,10 @@ public static class ParticipantCookie
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     public static void Set(HttpContext http, string meetingId, string participantId, string secret) =>
-        http.Response.Cookies.Append(Name(meetingId), $"{participantId}.{secret}", new CookieOptions
+        http.Response.Cookies.Append(Name(http, meetingId), $"{participantId}.{secret}", new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            Secure = http.Request.IsHttps, // made Secure on http too by the cookie policy, unless plain http is allowed
             SameSite = SameSiteMode.Strict,
             Path = "/",
             IsEssential = true,
@@ -90,7 +91,7 @@ public static class ParticipantCookie
 
     public static (string ParticipantId, string Secret)? Read(HttpContext http, string meetingId)
     {
-        if (!http.Request.Cookies.TryGetValue(Name(meetingId), out var value) || value is null) return null;
+        if (!http.Request.Cookies.TryGetValue(Name(http, meetingId), out var value) || value is null) return null;
         var dot = value.IndexOf('.');
         if (dot <= 0 || dot == value.Length - 1) return null;
         return (value[..dot], value[(dot + 1)..]);

@@ -59,6 +59,18 @@ public sealed class PostgresDatabase : IAsyncDisposable
         );
         CREATE INDEX events_closed ON events (meeting_id) WHERE type = 'MeetingClosed';
         """,
+        // 4: server-side facilitator sessions (the same shape as the SQLite store's).
+        """
+        CREATE TABLE facilitator_sessions (
+            id             text PRIMARY KEY,
+            facilitator_id text NOT NULL,
+            device         text NOT NULL,
+            started_at     timestamptz NOT NULL,
+            last_seen_at   timestamptz NOT NULL,
+            ended_at       timestamptz
+        );
+        CREATE INDEX facilitator_sessions_by_facilitator ON facilitator_sessions (facilitator_id, started_at);
+        """,
     ];
 
     readonly SemaphoreSlim migrated = new(1, 1);

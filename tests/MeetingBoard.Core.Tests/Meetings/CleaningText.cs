@@ -52,3 +52,32 @@ public sealed class CleaningUnusualCharacters
     public void RefusesALineSeparatorInAOneLineField() =>
         Assert.NotNull(Text.Clean("Sam\u2028Smith", "your name", 80, multiline: false).Error);
 }
+
+public class InvisibleAndStackedCharacters
+{
+    [Theory]
+    [InlineData("\u200B\u200B\u200B")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u200D \u2060")]
+    public void TextOfOnlyInvisibleCharactersIsEmpty(string raw) =>
+        Assert.Equal("Enter some text", Text.Clean(raw, "some text", Text.ItemMaxLength, multiline: true).Error);
+
+    [Theory]
+    [InlineData("Pat\u200Bsy")]
+    [InlineData("👩‍👧‍👦 ❤️ 🏳️‍🌈")]
+    [InlineData("Tiếng Việt")]
+    public void ZeroWidthJoinersAndEmojiInsideTextAreKept(string raw) =>
+        Assert.Equal(raw, Text.Clean(raw, "some text", Text.ItemMaxLength, multiline: true).Value);
+
+    [Fact]
+    public void CombiningAccentsAreNormalisedToTheComposedLetter() =>
+        Assert.Equal("Café", Text.Clean("Cafe\u0301", "some text", Text.ItemMaxLength, multiline: true).Value);
+
+    [Fact]
+    public void ZalgoTextIsRefused()
+    {
+        var zalgo = "Z" + new string('\u0336', 7) + "algo";
+        Assert.Contains("too many accent marks", Text.Clean(zalgo, "some text", Text.ItemMaxLength, multiline: true).Error);
+        Assert.Null(Text.Clean("Z" + new string('\u0336', Text.MaxMarksInARow), "some text", Text.ItemMaxLength, multiline: true).Error);
+    }
+}

@@ -62,7 +62,7 @@ public sealed class TestApp : IAsyncDisposable
     public async Task<(string Email, string Password)> AddFacilitatorAsync(string name = "Alex Morgan")
     {
         var email = $"{Guid.NewGuid():N}@example.org";
-        const string password = "correct horse battery staple";
+        const string password = "mossy kettle orbit lantern";
         var accounts = Services.GetRequiredService<IAccountStore>();
         await accounts.AddAsync(new FacilitatorAccount(Guid.NewGuid().ToString("N"), name, email, Passwords.Hash(password), DateTimeOffset.UtcNow));
         return (email, password);

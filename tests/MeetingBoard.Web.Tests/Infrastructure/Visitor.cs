@@ -19,7 +19,7 @@ public sealed partial class Visitor : IDisposable
     public Visitor(Uri baseAddress, CookieContainer cookies)
     {
         Cookies = cookies;
-        http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
+        http = new HttpClient(new BrowserCookies(Cookies) { InnerHandler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false } })
         {
             BaseAddress = baseAddress,
         };
@@ -88,7 +88,32 @@ public sealed partial class Visitor : IDisposable
         return fields["participantId"];
     }
 
+    /// <summary>The Cookie header this visitor sends to the app (for the raw WebSocket client).</summary>
+    public string CookieHeader(TestApp app) => Cookies.GetCookieHeader(BrowserCookies.AsSecure(app.BaseAddress));
+
     public static string NewCommandId() => Guid.NewGuid().ToString("N");
 
     public void Dispose() => http.Dispose();
+}
+
+/// <summary>
+/// Keeps cookies the way Chromium and Firefox do for http://127.0.0.1 and http://localhost: those are
+/// secure contexts, so Secure and __Host- cookies set over plain http are kept and sent back there.
+/// .NET's own cookie handling would drop them on http, so cookies are stored as if the address were https.
+/// </summary>
+sealed class BrowserCookies(CookieContainer cookies) : DelegatingHandler
+{
+    public static Uri AsSecure(Uri uri) => uri.IsLoopback && uri.Scheme == Uri.UriSchemeHttp
+        ? new UriBuilder(uri) { Scheme = Uri.UriSchemeHttps }.Uri
+        : uri;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var uri = AsSecure(request.RequestUri!);
+        if (cookies.GetCookieHeader(uri) is { Length: > 0 } header) request.Headers.Add("Cookie", header);
+        var response = await base.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            foreach (var setCookie in setCookies) cookies.SetCookies(uri, setCookie);
+        return response;
+    }
 }

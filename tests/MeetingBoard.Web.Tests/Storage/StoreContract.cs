@@ -11,7 +11,7 @@ namespace MeetingBoard.Web.Tests.Storage;
 /// </summary>
 public abstract class StoreContract
 {
-    protected abstract Task<(IEventStore Events, IAccountStore Accounts)> NewStoresAsync();
+    protected abstract Task<(IEventStore Events, IAccountStore Accounts, ISessionStore Sessions)> NewStoresAsync();
 
     static readonly DateTimeOffset Noon = new(2026, 11, 22, 12, 0, 0, TimeSpan.FromHours(1));
 
@@ -26,7 +26,7 @@ public abstract class StoreContract
 
     async Task<(IEventStore Store, MeetingIndexEntry Entry)> CreatedMeetingAsync()
     {
-        var (store, _) = await NewStoresAsync();
+        var (store, _, _) = await NewStoresAsync();
         var entry = Entry();
         Assert.True(await store.CreateAsync(entry, [Created(entry)], "create1"));
         return (store, entry);
@@ -117,7 +117,7 @@ public abstract class StoreContract
     [Fact]
     public async Task ListsAFacilitatorsMeetingsNewestFirst()
     {
-        var (store, _) = await NewStoresAsync();
+        var (store, _, _) = await NewStoresAsync();
         var mine = "f-" + Guid.NewGuid().ToString("N");
         var older = Entry(mine, at: Noon);
         var newer = Entry(mine, at: Noon.AddDays(1));
@@ -171,9 +171,31 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task KeepsSessionsUntilEndedByTheirOwner()
+    {
+        var (_, _, sessions) = await NewStoresAsync();
+        var started = Noon.ToUniversalTime();
+        await sessions.StartAsync(new FacilitatorSession("s1", "f1", "Firefox on Linux", started, started, null));
+        await sessions.StartAsync(new FacilitatorSession("s2", "f1", "Safari on iPhone", started, started.AddMinutes(5), null));
+        await sessions.StartAsync(new FacilitatorSession("s3", "f2", "Edge on Windows", started, started, null));
+        await sessions.TouchAsync("s1", started.AddMinutes(10));
+
+        Assert.Equal(started.AddMinutes(10), (await sessions.FindAsync("s1"))!.LastSeenAt);
+        Assert.Equal(["s1", "s2"], (await sessions.ListOpenAsync("f1", started, started)).Select(x => x.Id));
+        Assert.Equal(["s1"], (await sessions.ListOpenAsync("f1", started.AddMinutes(6), started)).Select(x => x.Id));
+
+        Assert.False(await sessions.EndAsync("f2", "s1", started.AddMinutes(11))); // not theirs
+        Assert.True(await sessions.EndAsync("f1", "s1", started.AddMinutes(11)));
+        Assert.False(await sessions.EndAsync("f1", "s1", started.AddMinutes(12))); // already ended
+        Assert.Equal(started.AddMinutes(11), (await sessions.FindAsync("s1"))!.EndedAt);
+        Assert.Equal(["s2"], (await sessions.ListOpenAsync("f1", started, started)).Select(x => x.Id));
+        Assert.Null(await sessions.FindAsync("nope"));
+    }
+
+    [Fact]
     public async Task AnswersAPingAndInitialisesTwiceHarmlessly()
     {
-        var (store, accounts) = await NewStoresAsync();
+        var (store, accounts, _) = await NewStoresAsync();
         Assert.True(await store.PingAsync());
         await store.InitialiseAsync();
         await accounts.InitialiseAsync();
@@ -184,7 +206,7 @@ public abstract class StoreContract
     [Fact]
     public async Task KeepsFacilitatorAccountsWithEmailUniqueRegardlessOfCase()
     {
-        var (_, accounts) = await NewStoresAsync();
+        var (_, accounts, _) = await NewStoresAsync();
         Assert.False(await accounts.AnyAsync());
         var id = Guid.NewGuid().ToString("N");
         var account = new FacilitatorAccount(id, "Alex Morgan", "Alex.Morgan@Example.org", "hash", Noon);
@@ -206,16 +228,18 @@ public sealed class SqliteStoreContract : StoreContract, IDisposable
 {
     readonly List<string> directories = [];
 
-    protected override async Task<(IEventStore, IAccountStore)> NewStoresAsync()
+    protected override async Task<(IEventStore, IAccountStore, ISessionStore)> NewStoresAsync()
     {
         var dir = Path.Combine(Path.GetTempPath(), "meetingboard-tests", Guid.NewGuid().ToString("N"));
         directories.Add(dir);
         var db = new SqliteDatabase(dir);
         var events = new SqliteEventStore(db);
         var accounts = new SqliteAccountStore(db);
+        var sessions = new SqliteSessionStore(db);
         await events.InitialiseAsync();
         await accounts.InitialiseAsync();
-        return (events, accounts);
+        await sessions.InitialiseAsync();
+        return (events, accounts, sessions);
     }
 
     public void Dispose()
@@ -230,7 +254,7 @@ public sealed class PostgresStoreContract(PostgresServer server) : StoreContract
 {
     readonly List<PostgresDatabase> databases = [];
 
-    protected override async Task<(IEventStore, IAccountStore)> NewStoresAsync()
+    protected override async Task<(IEventStore, IAccountStore, ISessionStore)> NewStoresAsync()
     {
         var db = new PostgresDatabase(await server.CreateDatabaseAsync());
         databases.Add(db);
@@ -239,7 +263,7 @@ public sealed class PostgresStoreContract(PostgresServer server) : StoreContract
         // Two nodes starting at once both migrate: the advisory lock makes one wait for the other.
         await Task.WhenAll(events.InitialiseAsync(), new PostgresEventStore(new PostgresDatabase(db.DataSource.ConnectionString)).InitialiseAsync());
         await accounts.InitialiseAsync();
-        return (events, accounts);
+        return (events, accounts, new PostgresSessionStore(db));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,11 +1,8 @@
 using System.Net.Mail;
-using System.Security.Claims;
 using MeetingBoard.Meetings;
 using MeetingBoard.Web.Features.Shared;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace MeetingBoard.Web.Features.Accounts;
 
@@ -26,6 +23,51 @@ public static class AccountEndpoints
         app.MapGet("/facilitators/new", (HttpContext http) => Forms.Page<NewFacilitatorPage>(new { Chrome = Chrome.For(http) }))
             .RequireAuthorization();
         app.MapPost("/facilitators/new", AddFacilitatorAsync).RequireAuthorization();
+
+        app.MapGet("/account/sessions", (Delegate)((HttpContext http) => ShowSessionsAsync(http, null))).RequireAuthorization();
+        app.MapPost("/account/sessions/{sessionId}/end", EndSessionAsync).RequireAuthorization();
+        app.MapPost("/account/sessions/end-others", EndOtherSessionsAsync).RequireAuthorization();
+    }
+
+    static async Task<IResult> ShowSessionsAsync(HttpContext http, string? ended, int status = StatusCodes.Status200OK)
+    {
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var sessions = await http.RequestServices.GetRequiredService<ISessionStore>().ListOpenAsync(Viewers.FacilitatorId(http.User)!,
+            now - FacilitatorAuthentication.IdleTimeout, now - FacilitatorAuthentication.AbsoluteTimeout);
+        return Forms.Page<SessionsPage>(new
+        {
+            Chrome = Chrome.For(http),
+            Sessions = sessions,
+            CurrentId = FacilitatorAuthentication.CurrentSessionId(http.User),
+            Clock = http.RequestServices.GetRequiredService<MeetingClock>(),
+            Ended = ended,
+        }, status);
+    }
+
+    static async Task<IResult> EndSessionAsync(HttpContext http, string sessionId, ISessionStore sessions, TimeProvider time)
+    {
+        var (_, failure) = await Forms.ReadAsync(http);
+        if (failure is not null) return failure;
+        if (sessionId == FacilitatorAuthentication.CurrentSessionId(http.User))
+            return Forms.Fail(http, StatusCodes.Status400BadRequest, "To end the session you are using, sign out.");
+        // Only the facilitator's own sessions match: another facilitator's session id ends nothing.
+        if (!await sessions.EndAsync(Viewers.FacilitatorId(http.User)!, sessionId, time.GetUtcNow()))
+            return Forms.Fail(http, StatusCodes.Status404NotFound, "That session has already ended.");
+        FacilitatorAuthentication.EndLiveConnections(http.RequestServices, sessionId);
+        return await ShowSessionsAsync(http, "The session has been ended. That device will need to sign in again.");
+    }
+
+    static async Task<IResult> EndOtherSessionsAsync(HttpContext http, ISessionStore sessions, TimeProvider time)
+    {
+        var (_, failure) = await Forms.ReadAsync(http);
+        if (failure is not null) return failure;
+        var now = time.GetUtcNow();
+        var facilitatorId = Viewers.FacilitatorId(http.User)!;
+        var current = FacilitatorAuthentication.CurrentSessionId(http.User);
+        foreach (var s in await sessions.ListOpenAsync(facilitatorId, now - FacilitatorAuthentication.IdleTimeout, now - FacilitatorAuthentication.AbsoluteTimeout))
+            if (s.Id != current && await sessions.EndAsync(facilitatorId, s.Id, now))
+                FacilitatorAuthentication.EndLiveConnections(http.RequestServices, s.Id);
+        return await ShowSessionsAsync(http, "Every other session has been ended.");
     }
 
     static IResult SetupUsed(HttpContext http) => Forms.Page<MessagePage>(new
@@ -79,48 +121,62 @@ public static class AccountEndpoints
         return (new FacilitatorAccount(MeetingHosts.NewId(), name!, email!, Passwords.Hash(password!), time.GetUtcNow()), errors);
     }
 
-    static async Task<IResult> SignInAsync(HttpContext http, IAccountStore accounts)
+    static async Task<IResult> SignInAsync(HttpContext http, IAccountStore accounts, SignInAttempts attempts)
     {
         var (form, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
         var email = form!.Value("email")?.Trim();
         var password = form!.Value("password");
         var returnUrl = LocalOrNull(form!.Value("returnUrl"));
-        var account = string.IsNullOrEmpty(email) ? null : await accounts.FindByEmailAsync(email);
-        if (account is null || string.IsNullOrEmpty(password) || !Passwords.Verify(account, password))
+        IResult Refuse(string message, int status) => Forms.Page<SignInPage>(new
         {
-            // One message for every failure: it must not tell which emails have accounts.
-            return Forms.Page<SignInPage>(new
-            {
-                Chrome = Chrome.For(http),
-                Email = email,
-                ReturnUrl = returnUrl,
-                Errors = FormErrors.Of("email", "Enter a correct email address and password"),
-            }, StatusCodes.Status401Unauthorized);
+            Chrome = Chrome.For(http),
+            Email = email,
+            ReturnUrl = returnUrl,
+            Errors = FormErrors.Of("email", message),
+        }, status);
+
+        var key = string.IsNullOrEmpty(email) || email.Length > 254 ? null : email;
+        if (key is not null && attempts.WaitFor(key) is { } wait)
+            return Refuse(TooMany(wait), StatusCodes.Status429TooManyRequests);
+        var account = key is null ? null : await accounts.FindByEmailAsync(key);
+        // Hash even when there is no account, so the time taken does not tell which emails exist either.
+        var verified = !string.IsNullOrEmpty(password) && password.Length <= Passwords.MaxLength
+            && Passwords.Verify(account ?? NoAccount.Value, password) && account is not null;
+        if (!verified)
+        {
+            // The same answers whether or not the email has an account: they must not tell which emails exist.
+            if (key is not null && attempts.Failed(key) && attempts.WaitFor(key) is { } locked)
+                return Refuse(TooMany(locked), StatusCodes.Status429TooManyRequests);
+            return Refuse("Enter a correct email address and password", StatusCodes.Status401Unauthorized);
         }
-        await StartSessionAsync(http, account);
+        attempts.Succeeded(key!);
+        await FacilitatorAuthentication.SignInAsync(http, account!);
         return Results.Redirect(returnUrl ?? "/meetings");
     }
 
-    static async Task StartSessionAsync(HttpContext http, FacilitatorAccount account)
+    static readonly Lazy<FacilitatorAccount> NoAccount = new(() =>
+        new FacilitatorAccount("", "", "", Passwords.Hash(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))), DateTimeOffset.MinValue));
+
+    static string TooMany(TimeSpan wait)
     {
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, account.Id),
-            new Claim(ClaimTypes.Name, account.Name),
-            new Claim(FacilitatorAuthentication.SignedInAtClaim, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ], Viewers.FacilitatorScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+        return wait.TotalSeconds <= 90
+            ? $"There have been too many attempts to sign in with this email address. Wait {Count(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)), "second")}, then try again"
+            : $"There have been too many attempts to sign in with this email address. It is locked for {Count((int)Math.Ceiling(wait.TotalMinutes), "minute")}";
     }
+
+    static Task StartSessionAsync(HttpContext http, FacilitatorAccount account) => FacilitatorAuthentication.SignInAsync(http, account);
 
     static async Task<IResult> SignOutAsync(HttpContext http)
     {
         var (_, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await FacilitatorAuthentication.SignOutAsync(http);
         return Results.Redirect("/sign-in");
     }
 
+    /// <summary>Only a path on this site: not "//host" or "/\\host" (other sites), nor control characters (a header that cannot be sent).</summary>
     static string? LocalOrNull(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
+        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl) ? url : null;
 }

@@ -44,6 +44,10 @@ public static class BoardEndpoints
 
         app.MapPost("/m/{meetingId}/close", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, _, now) => new CloseMeeting(actor, now)));
+        app.MapPost("/m/{meetingId}/lock", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new LockMeeting(actor, now)));
+        app.MapPost("/m/{meetingId}/unlock", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new UnlockMeeting(actor, now)));
     }
 
     static async Task<IResult> ShowAsync(HttpContext http, string meetingId, MeetingHosts hosts, MeetingClock clock, Presence presence)

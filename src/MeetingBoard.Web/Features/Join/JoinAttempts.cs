@@ -21,7 +21,7 @@ public sealed class JoinAttempts(TimeProvider time, int allowedFailures, TimeSpa
         }
     }
 
-    public void Failed(string address)
+    public void Record(string address)
     {
         var queue = failures.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
         lock (queue)
@@ -37,3 +37,6 @@ public sealed class JoinAttempts(TimeProvider time, int allowedFailures, TimeSpa
         while (queue.Count > 0 && queue.Peek() < cutoff) queue.Dequeue();
     }
 }
+
+/// <summary>Asks to join (not failures: every new person) counted per join code, so one code cannot be used to flood a lobby.</summary>
+public sealed record JoinsPerCode(JoinAttempts Counter);

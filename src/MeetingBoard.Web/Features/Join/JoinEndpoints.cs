@@ -34,11 +34,19 @@ public static class JoinEndpoints
             return Forms.Page<JoinPage>(new { Chrome = Chrome.For(http), Code = code, Errors = FormErrors.Of("code", error!) }, status);
         // Already asked from this browser: carry on where they were.
         if (Viewers.Resolve(http, state) is { Actor.Kind: ActorKind.Participant }) return Results.Redirect($"/m/{state.Id}");
+        if (state.IsLocked) return Locked(http, code);
         var (participantId, secret) = ParticipantCookie.New();
         return Forms.Page<JoinDetailsPage>(new { Chrome = Chrome.For(http), State = state, ParticipantId = participantId, Secret = secret });
     }
 
-    static async Task<IResult> AskToJoinAsync(HttpContext http, string code, MeetingHosts hosts, TimeProvider time)
+    static IResult Locked(HttpContext http, string code) => Forms.Page<JoinPage>(new
+    {
+        Chrome = Chrome.For(http),
+        Code = code,
+        Errors = FormErrors.Of("code", "This meeting is locked. Nobody new can join. Speak to the facilitator"),
+    }, StatusCodes.Status403Forbidden);
+
+    static async Task<IResult> AskToJoinAsync(HttpContext http, string code, MeetingHosts hosts, TimeProvider time, JoinsPerCode perCode)
     {
         var (form, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
@@ -61,11 +69,16 @@ public static class JoinEndpoints
         }
         else
         {
+            // Counted per meeting (so per code): a leaked code cannot be used to flood the lobby.
+            if (perCode.Counter.IsBlocked(state.Id))
+                return Forms.Fail(http, StatusCodes.Status429TooManyRequests,
+                    "Too many people have asked to join this meeting in the last few minutes. Wait a few minutes, then try again.");
             var command = new AskToJoin(participantId!, form!.Value("name"), form!.Value("role"), hash,
                 Actor.Participant(participantId!), time.GetUtcNow());
             var outcome = await host.ExecuteAsync(command, null, http.RequestAborted);
             if (outcome.Refusal is { } refusal)
             {
+                if (refusal.Kind == RefusalKind.Forbidden && outcome.State.IsLocked) return Locked(http, code);
                 if (refusal.Kind != RefusalKind.Invalid) return Forms.Fail(http, StatusCodes.Status409Conflict, refusal.Message);
                 return Forms.Page<JoinDetailsPage>(new
                 {
@@ -78,6 +91,7 @@ public static class JoinEndpoints
                     Errors = FormErrors.Of(refusal.Field, refusal.Message),
                 }, StatusCodes.Status422UnprocessableEntity);
             }
+            perCode.Counter.Record(state.Id);
         }
         ParticipantCookie.Set(http, state.Id, participantId!, secret);
         return Results.Redirect($"/m/{state.Id}");
@@ -98,7 +112,7 @@ public static class JoinEndpoints
         var host = meetingId is null ? null : await http.RequestServices.GetRequiredService<MeetingHosts>().FindAsync(meetingId);
         if (host is null)
         {
-            attempts.Failed(address);
+            attempts.Record(address);
             return (null, "There is no meeting with that code. Check the code and try again", StatusCodes.Status404NotFound);
         }
         var state = await host.CatchUpAsync();

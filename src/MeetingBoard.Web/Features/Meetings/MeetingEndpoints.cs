@@ -37,6 +37,7 @@ public static class MeetingEndpoints
             Title = form?.Value("title"),
             CaseReference = form?.Value("caseReference"),
             Wording = form?.Value("wording"),
+            AdmitAutomatically = form?.Value("admitAutomatically") == "yes",
             Errors = errors,
         }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
@@ -52,7 +53,8 @@ public static class MeetingEndpoints
         var wording = string.IsNullOrEmpty(form!.Value("wording")) ? Wording.SignsOfSafety : Vocabulary.Parse(form!.Value("wording"));
         if (wording is null) return await ListAsync(http, FormErrors.Of("wording", "Choose the words this meeting uses"), form);
         var outcome = await hosts.CreateAsync(code => new CreateMeeting(meetingId, form!.Value("type"), form!.Value("title"),
-            form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow()), null);
+            form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow(),
+            AdmitAutomatically: form!.Value("admitAutomatically") == "yes"), null);
         if (outcome.Refusal is { } refusal) return await ListAsync(http, FormErrors.Of(refusal.Field, refusal.Message), form);
         if (wording != Wording.SignsOfSafety && await hosts.FindAsync(meetingId) is { } host)
             await host.ExecuteAsync(new ChooseWording(wording.ToString(), facilitator, time.GetUtcNow()), null);

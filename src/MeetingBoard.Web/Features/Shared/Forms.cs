@@ -26,6 +26,9 @@ public static class Forms
                 ValueLengthLimit = MaxFormBytes,
                 MultipartBodyLengthLimit = MaxFormBytes,
             });
+            // Our forms send each field once, under a plain name: anything else was not sent by our pages.
+            if (form.Any(f => f.Value.Count != 1 || !IsFieldName(f.Key)))
+                return (null, Fail(http, StatusCodes.Status400BadRequest, "We could not read what was sent. Reload the page and try again."));
             return (form, null);
         }
         catch (AntiforgeryValidationException)
@@ -70,6 +73,9 @@ public static class Forms
 
     public static IResult Page<T>(object parameters, int status = StatusCodes.Status200OK) where T : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<T>(parameters) { StatusCode = status };
+
+    static bool IsFieldName(string name) =>
+        name is { Length: > 0 and <= 64 } && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     static bool IsLocal(HttpContext http, string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Authority == http.Request.Host.Value;
