@@ -9,6 +9,8 @@ public sealed class MeetingScenario : IAsyncDisposable
     public required Visitor Facilitator { get; init; }
     public required string MeetingId { get; init; }
     public required string JoinCode { get; init; }
+    /// <summary>The facilitator's sign-in, for a browser to sign in with too.</summary>
+    public (string Email, string Password) Account { get; init; }
 
     public static async Task<MeetingScenario> StartAsync(TestApp? app = null, string title = "Core group review")
     {
@@ -17,7 +19,7 @@ public sealed class MeetingScenario : IAsyncDisposable
         var (email, password) = await app.AddFacilitatorAsync();
         await facilitator.SignInAsync(email, password);
         var (meetingId, code) = await facilitator.CreateMeetingAsync(title);
-        return new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code };
+        return new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code, Account = (email, password) };
     }
 
     /// <summary>A participant who has joined and been let in.</summary>

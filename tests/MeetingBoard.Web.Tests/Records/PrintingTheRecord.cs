@@ -19,17 +19,8 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
             (await meeting.AddItemAsync(meeting.Facilitator, "existing-strengths", $"Strength number {i}: the children are well fed and go to school")).EnsureSuccessStatusCode();
     }
 
-    async Task<IPage> SignedInAsync()
-    {
-        // The meeting belongs to the scenario's facilitator: sign the browser in with that account's cookie.
-        var page = await browsers.NewPageAsync(meeting.App);
-        var cookies = meeting.Facilitator.Cookies.GetAllCookies().Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Domain = "127.0.0.1", Path = c.Path, HttpOnly = c.HttpOnly,
-        });
-        await page.Context.AddCookiesAsync(cookies);
-        return page;
-    }
+    // The meeting belongs to the scenario's facilitator: the browser signs in with that account.
+    Task<IPage> SignedInAsync() => browsers.SignedInAsync(meeting.App, meeting.Account.Email, meeting.Account.Password);
 
     [Fact]
     public async Task The_print_view_renders_prints_without_the_frame_and_saves_as_a_pdf()
