@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MeetingBoard.Board;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Meetings;
 
@@ -18,6 +19,14 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(ItemMoved), "ItemMoved")]
 [JsonDerivedType(typeof(ItemRemoved), "ItemRemoved")]
 [JsonDerivedType(typeof(MeetingClosed), "MeetingClosed")]
+[JsonDerivedType(typeof(RoundStarted), "RoundStarted")]
+[JsonDerivedType(typeof(ScoreGiven), "ScoreGiven")]
+[JsonDerivedType(typeof(RoundPassed), "RoundPassed")]
+[JsonDerivedType(typeof(ScoreRecordedFor), "ScoreRecordedFor")]
+[JsonDerivedType(typeof(RoundRevealed), "RoundRevealed")]
+[JsonDerivedType(typeof(RoundRerun), "RoundRerun")]
+[JsonDerivedType(typeof(RoundClosed), "RoundClosed")]
+[JsonDerivedType(typeof(ScalingGroupSet), "ScalingGroupSet")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

@@ -1,4 +1,5 @@
 using MeetingBoard.Board;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Meetings;
 
@@ -38,6 +39,7 @@ public static class Meeting
                 RemovedItemIds = state.RemovedItemIds.Add(r.ItemId),
             },
             MeetingClosed c => state with { ClosedAt = c.At },
+            IScalingEvent s => ScalingRounds.Apply(state, s),
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -66,6 +68,7 @@ public static class Meeting
         MoveItem c => MoveItem(state, c),
         RemoveItem c => RemoveItem(state, c),
         CloseMeeting c => Close(state, c),
+        ScalingCommand c => ScalingRounds.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };
 
@@ -186,16 +189,16 @@ public static class Meeting
     /// <summary>The facilitator may change any item; a participant only their own.</summary>
     public static bool CanChange(MeetingState state, Actor by, BoardItem item) => state.IsFacilitator(by) || item.Author == by;
 
-    static Decision? Open(MeetingState state) =>
+    internal static Decision? Open(MeetingState state) =>
         !state.Exists ? NotFound()
         : state.IsClosed ? Refuse("", "This meeting has closed. Nothing more can be added or changed", RefusalKind.Conflict)
         : null;
 
     static Decision NotFound() => Refuse("", "This meeting could not be found", RefusalKind.NotFound);
     static Decision ItemGone() => Refuse("", "This item has been removed from the board", RefusalKind.NotFound);
-    static Decision Forbidden(string message = "You cannot do that in this meeting") => Refuse("", message, RefusalKind.Forbidden);
-    static Decision Refuse(string field, string message, RefusalKind kind = RefusalKind.Invalid) => new(null, new Refusal(field, message, kind));
-    static Decision Events(params IMeetingEvent[] events) => new(events, null);
+    internal static Decision Forbidden(string message = "You cannot do that in this meeting") => Refuse("", message, RefusalKind.Forbidden);
+    internal static Decision Refuse(string field, string message, RefusalKind kind = RefusalKind.Invalid) => new(null, new Refusal(field, message, kind));
+    internal static Decision Events(params IMeetingEvent[] events) => new(events, null);
 }
 
 /// <summary>Either the events to append (possibly none: the change is already in place) or a refusal.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MeetingBoard.Board;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Meetings;
 
@@ -52,6 +53,7 @@ public sealed record MeetingState
     public ImmutableList<BoardItem> Items { get; init; } = [];
     /// <summary>Kept so that a late retry of an add cannot bring a removed item back.</summary>
     public ImmutableHashSet<string> RemovedItemIds { get; init; } = [];
+    public ScalingState Scaling { get; init; } = ScalingState.Empty;
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;
