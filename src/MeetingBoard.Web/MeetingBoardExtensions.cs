@@ -2,6 +2,7 @@ using MeetingBoard.Web.Features.Accounts;
 using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
+using MeetingBoard.Web.Features.Scaling;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -93,6 +94,7 @@ public static class MeetingBoardExtensions
         app.MapMeetings();
         app.MapJoin();
         app.MapBoard();
+        app.MapScaling();
     }
 
     /// <summary>Prints where the app listens and, while there is no facilitator, the one-time setup link.</summary>
