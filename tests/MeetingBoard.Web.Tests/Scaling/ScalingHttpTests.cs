@@ -225,4 +225,23 @@ public sealed class ScalingHttpTests
         Assert.Equal(["Pat", "Sam"], family.QuerySelectorAll("tbody th").Select(th => th.TextContent.Trim().Split(' ')[0]).Order());
         Assert.NotNull(revealed.QuerySelector("svg.mb-scale-line circle"));
     }
+
+    [Fact]
+    public async Task RoundsAndHiddenScoresSurviveARestart()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
+        var roundId = await StartRoundAsync(meeting);
+        (await ScoreAsync(meeting, sam, roundId, "3", SamsReason)).EnsureSuccessStatusCode();
+
+        await meeting.App.RestartAsync();
+
+        // Still hidden from everyone but Sam, and still Sam's to change.
+        Assert.DoesNotContain(SamsReason, await PageAsync(meeting.Facilitator, $"/m/{meeting.MeetingId}"));
+        Assert.Contains(SamsReason, await PageAsync(sam, $"/m/{meeting.MeetingId}"));
+        (await ScoreAsync(meeting, sam, roundId, "4", SamsReason)).EnsureSuccessStatusCode();
+        (await ActAsync(meeting, meeting.Facilitator, roundId, "reveal")).EnsureSuccessStatusCode();
+        var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Equal("4", page.QuerySelector(".mb-results__score")!.TextContent.Trim());
+    }
 }

@@ -133,7 +133,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
         await form.GetByLabel("5", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Why this number?").FillAsync("I can have the children any time");
         await form.GetByRole(AriaRole.Button, new() { Name = "Record their score" }).ClickAsync();
-        await Expect(chair.Locator("#record-for-form")).ToContainTextAsync("Recorded for Pat.");
+        await Expect(chair.Locator("#record-for-form")).ToContainTextAsync("Recorded so far: Pat.");
         await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("1 of 3 have scaled");
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();

@@ -70,8 +70,8 @@ public static class ScalingEndpoints
                         Errors = errors,
                     }, StatusCodes.Status422UnprocessableEntity)
                     : null,
-                (state, _, form) => state.Scaling.Find(roundId) is { } round
-                    ? Forms.Page<RecordForForm>(new { MeetingId = meetingId, Round = round, RecordedName = form.Value("name")?.Trim() })
+                (state, _, _) => state.Scaling.Find(roundId) is { } round
+                    ? Forms.Page<RecordForForm>(new { MeetingId = meetingId, Round = round })
                     : null));
 
         app.MapPost("/m/{meetingId}/rounds/{roundId}/reveal", (HttpContext http, string meetingId, string roundId) =>
