@@ -56,6 +56,8 @@ public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
         foreach (var page in everyone)
             await Expect(page.Locator(".mb-results")).ToHaveCountAsync(0);
         await Expect(phones[0].Locator("#mb-my-score")).ToContainTextAsync("You scaled 3");
+        await ShotAsync(phones[0], "scaling-scored-phone-360");
+        await ShotAsync(screen, "scaling-progress-room-1920");
 
         // Pat changes her mind before the reveal.
         await ScaleAsync(phones[1], 7, "I am five minutes away and the children stay with me every weekend");
@@ -84,6 +86,12 @@ public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
             await Expect(results.Locator("svg.mb-scale-line circle")).ToHaveCountAsync(4);
             await Expect(page.Locator("#my-score-form")).ToHaveCountAsync(0);
         }
+
+        await ShotAsync(screen, "scaling-revealed-room-1920");
+        await ShotAsync(phones[0], "scaling-revealed-phone-360");
+        await ShotAsync(chair, "scaling-revealed-facilitator-1280");
+        // Nothing runs off the side of a phone.
+        Assert.True(await phones[0].EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
 
         // The facilitator runs the round again: a fresh run for everyone, the first kept below it.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Run this round again" }).ClickAsync();
@@ -139,6 +147,14 @@ public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
         await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
         await Expect(sam.Locator(".mb-results")).ToContainTextAsync("I can have the children any time");
         await Expect(sam.Locator(".mb-results tr", new() { HasText = "Pat" })).ToContainTextAsync("entered by Alex Morgan");
+    }
+
+    /// <summary>Screenshots for review, only when MEETINGBOARD_SCREENSHOTS names a folder (as in PageLayout).</summary>
+    static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     static async Task ScaleAsync(IPage phone, int score, string reason)
