@@ -4,6 +4,7 @@ using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
 using MeetingBoard.Web.Features.Records;
 using MeetingBoard.Web.Features.Practice;
+using MeetingBoard.Web.Features.Scaling;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -176,6 +177,7 @@ public static class MeetingBoardExtensions
         app.MapRecords();
         app.MapDeletion();
         app.MapPractice();
+        app.MapScaling();
     }
 
     /// <summary>

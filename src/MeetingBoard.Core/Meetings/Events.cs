@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MeetingBoard.Board;
 using MeetingBoard.Practice;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Meetings;
 
@@ -35,6 +36,14 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(NextStepRemoved), "NextStepRemoved")]
 [JsonDerivedType(typeof(MeetingLocked), "MeetingLocked")]
 [JsonDerivedType(typeof(MeetingUnlocked), "MeetingUnlocked")]
+[JsonDerivedType(typeof(RoundStarted), "RoundStarted")]
+[JsonDerivedType(typeof(ScoreGiven), "ScoreGiven")]
+[JsonDerivedType(typeof(RoundPassed), "RoundPassed")]
+[JsonDerivedType(typeof(ScoreRecordedFor), "ScoreRecordedFor")]
+[JsonDerivedType(typeof(RoundRevealed), "RoundRevealed")]
+[JsonDerivedType(typeof(RoundRerun), "RoundRerun")]
+[JsonDerivedType(typeof(RoundClosed), "RoundClosed")]
+[JsonDerivedType(typeof(ScalingGroupSet), "ScalingGroupSet")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

@@ -1,5 +1,6 @@
 using MeetingBoard.Board;
 using MeetingBoard.Practice;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Meetings;
 
@@ -43,6 +44,7 @@ public static class Meeting
             IPracticeEvent p => state with { Practice = PracticeRules.Apply(state.Practice, p) },
             MeetingLocked => state with { IsLocked = true },
             MeetingUnlocked => state with { IsLocked = false },
+            IScalingEvent s => ScalingRounds.Apply(state, s),
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -74,6 +76,7 @@ public static class Meeting
         PracticeCommand c => PracticeRules.Decide(state, c),
         LockMeeting c => SetLocked(state, c.By, c.At, locked: true),
         UnlockMeeting c => SetLocked(state, c.By, c.At, locked: false),
+        ScalingCommand c => ScalingRounds.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };
 
@@ -209,16 +212,16 @@ public static class Meeting
     /// <summary>The facilitator may change any item; a participant only their own.</summary>
     public static bool CanChange(MeetingState state, Actor by, BoardItem item) => state.IsFacilitator(by) || item.Author == by;
 
-    static Decision? Open(MeetingState state) =>
+    internal static Decision? Open(MeetingState state) =>
         !state.Exists ? NotFound()
         : state.IsClosed ? Refuse("", "This meeting has closed. Nothing more can be added or changed", RefusalKind.Conflict)
         : null;
 
     static Decision NotFound() => Refuse("", "This meeting could not be found", RefusalKind.NotFound);
     static Decision ItemGone() => Refuse("", "This item has been removed from the board", RefusalKind.NotFound);
-    static Decision Forbidden(string message = "You cannot do that in this meeting") => Refuse("", message, RefusalKind.Forbidden);
-    static Decision Refuse(string field, string message, RefusalKind kind = RefusalKind.Invalid) => new(null, new Refusal(field, message, kind));
-    static Decision Events(params IMeetingEvent[] events) => new(events, null);
+    internal static Decision Forbidden(string message = "You cannot do that in this meeting") => Refuse("", message, RefusalKind.Forbidden);
+    internal static Decision Refuse(string field, string message, RefusalKind kind = RefusalKind.Invalid) => new(null, new Refusal(field, message, kind));
+    internal static Decision Events(params IMeetingEvent[] events) => new(events, null);
 }
 
 /// <summary>Either the events to append (possibly none: the change is already in place) or a refusal.</summary>

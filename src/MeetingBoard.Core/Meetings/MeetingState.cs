@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MeetingBoard.Board;
 using MeetingBoard.Practice;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Meetings;
 
@@ -58,6 +59,7 @@ public sealed record MeetingState
     public ImmutableHashSet<string> RemovedItemIds { get; init; } = [];
     /// <summary>Danger statements with their goals, the harm matrix, next steps and the wording (Core/Practice).</summary>
     public PracticeState Practice { get; init; } = PracticeState.Empty;
+    public ScalingState Scaling { get; init; } = ScalingState.Empty;
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;

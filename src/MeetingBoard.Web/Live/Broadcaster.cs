@@ -116,12 +116,22 @@ public sealed class Broadcaster(
                 await hub.Clients.Group(Group(meetingId, audience)).Patch(patch);
             }
 
+            // Personal regions: rendered once per person, sent to that person's connections only.
+            if ((flags & Everyone) != 0)
+            {
+                foreach (var person in connections.Where(c => StillFits(state, c)).GroupBy(c => c.Viewer.Key))
+                {
+                    if (await regions.RenderPersonalAsync(state, person.First().Viewer, connected) is not { } personal) continue;
+                    await hub.Clients.Clients(person.Select(c => c.ConnectionId).ToList()).Patch(personal);
+                }
+            }
+
             // Participants whose standing changed (admitted, declined, removed) are sent where they now belong.
             foreach (var c in connections)
             {
-                if (c.Viewer.Actor is not { Kind: MeetingBoard.Meetings.ActorKind.Participant } actor) continue;
+                if (StillFits(state, c)) continue;
+                var actor = c.Viewer.Actor!;
                 var now = state.FindParticipant(actor.Id) is { } participant ? Viewers.AudienceOf(participant) : Audience.Excluded;
-                if (now == c.Viewer.Audience) continue;
                 presence.Remove(c.ConnectionId);
                 await hub.Groups.RemoveFromGroupAsync(c.ConnectionId, Group(meetingId, c.Viewer.Audience));
                 await hub.Clients.Client(c.ConnectionId).Navigate($"/m/{meetingId}");
@@ -138,4 +148,9 @@ public sealed class Broadcaster(
             p.Gate.Release();
         }
     }
+
+    /// <summary>False for a participant whose standing has changed since they connected (admitted, declined, removed).</summary>
+    static bool StillFits(MeetingBoard.Meetings.MeetingState state, Presence.Connection c) =>
+        c.Viewer.Actor is not { Kind: MeetingBoard.Meetings.ActorKind.Participant } actor
+        || (state.FindParticipant(actor.Id) is { } participant ? Viewers.AudienceOf(participant) : Audience.Excluded) == c.Viewer.Audience;
 }

@@ -1,6 +1,7 @@
 using MeetingBoard.Meetings;
 using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Records;
+using MeetingBoard.Web.Features.Scaling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -15,17 +16,32 @@ public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock, Reten
     public async Task<Patch> RenderAsync(MeetingState state, Viewer viewer, IReadOnlySet<string> connected)
     {
         var view = new MeetingView(state, viewer, connected, clock);
-        var regions = new List<Region>(3)
+        var regions = new List<Region>(5)
         {
             new("mb-status", await RenderAsync<StatusBanner>(view)),
+            new("mb-scaling", await RenderAsync<ScalingPanel>(view)),
             new("mb-board", await RenderAsync<BoardView>(view)),
         };
         if (viewer.Audience == Audience.Facilitator)
         {
             regions.Add(new("mb-people", await RenderAsync<PeoplePanel>(view)));
             regions.Add(new("mb-record-panel", await RenderAsync<RecordPanel>(view, new() { ["Retention"] = retention })));
+            regions.Add(new("mb-scaling-controls", await RenderAsync<ScalingControls>(view)));
         }
         return new Patch(state.Version, regions);
+    }
+
+    /// <summary>
+    /// The regions that show one person their own things (their score before the reveal). An
+    /// audience render is shared by everyone in it, so it must never hold these; they are rendered
+    /// per person and sent only to that person's connections. Null for viewers who are nobody in
+    /// particular (the room screen).
+    /// </summary>
+    public async Task<Patch?> RenderPersonalAsync(MeetingState state, Viewer viewer, IReadOnlySet<string> connected)
+    {
+        if (viewer is not { Audience: Audience.Facilitator or Audience.Participant, Actor: not null }) return null;
+        var view = new MeetingView(state, viewer, connected, clock);
+        return new Patch(state.Version, [new("mb-my-score", await RenderAsync<MyScore>(view))]);
     }
 
     public Task<string> RenderAsync<T>(MeetingView view, Dictionary<string, object?>? more = null) where T : IComponent =>

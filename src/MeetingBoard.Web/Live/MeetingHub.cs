@@ -38,7 +38,12 @@ public sealed class MeetingHub(MeetingHosts hosts, Presence presence, LiveRegion
         await Groups.AddToGroupAsync(Context.ConnectionId, Broadcaster.Group(meetingId, viewer.Audience));
         presence.Add(new Presence.Connection(Context.ConnectionId, meetingId, viewer, Context));
         if (viewer.CanSeeBoard && version != state.Version)
-            await Clients.Caller.Patch(await regions.RenderAsync(state, viewer, presence.ConnectedKeys(meetingId)));
+        {
+            var connected = presence.ConnectedKeys(meetingId);
+            await Clients.Caller.Patch(await regions.RenderAsync(state, viewer, connected));
+            if (await regions.RenderPersonalAsync(state, viewer, connected) is { } personal)
+                await Clients.Caller.Patch(personal);
+        }
         broadcaster.PresenceChanged(meetingId);
     }
 

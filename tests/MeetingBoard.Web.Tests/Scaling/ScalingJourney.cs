@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingBoard.Web.Tests.Scaling;
+
+/// <summary>
+/// A scaling round in seven browsers: the facilitator, four participants on phones scaling at the
+/// same time, and the room screen; one changes their mind, the reveal reaches everyone at once,
+/// and the round is run again.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
+{
+    TestApp app = default!;
+
+    public Task InitializeAsync()
+    {
+        app = TestApp.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task EveryoneScalesHiddenThenSeesEveryScoreAtOnceAndTheRoundRunsAgain()
+    {
+        var live = await ScalingMeeting.StartAsync(browsers, app, ("Sam", "Mum"), ("Pat", "Grandmother"), ("Ms Okafor", "Class teacher"), ("Jo Smith", "Health visitor"));
+        var (chair, screen) = (live.Chair, live.Screen);
+        var phones = live.Phones;
+        var everyone = phones.Append(chair).Append(screen).ToList();
+
+        // Sam and Pat are family; the others stay professionals (the default).
+        await live.CountAsFamilyAsync("Sam");
+        await live.CountAsFamilyAsync("Pat");
+
+        // The facilitator starts a round with the common safety scale as offered.
+        await live.StartRoundAsync();
+        foreach (var page in everyone)
+        {
+            await Expect(page.Locator("#mb-scaling .mb-scale-question__question")).ToHaveTextAsync("On a scale of 0 to 10, how safe are the children?");
+            await Expect(page.Locator("#mb-scaling dt").First).ToHaveTextAsync("10 means");
+            await Expect(page.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("0 of 5 have scaled");
+        }
+        // While a round runs the room screen shows the scale in place of the map.
+        await Expect(screen.Locator("#mb-board")).ToBeHiddenAsync();
+
+        // Four people scale at the same time.
+        var answers = new[] { (3, "Jordan still shouts when he has been drinking"), (6, "I am five minutes away and have the children most weekends"), (5, "Maya is calmer at school this month"), (4, "Leo is gaining weight again") };
+        await Task.WhenAll(phones.Select((phone, i) => ScaleAsync(phone, answers[i].Item1, answers[i].Item2)));
+        await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("4 of 5 have scaled");
+        await Expect(chair.Locator("#mb-scaling .mb-scaling__thinking")).ToHaveTextAsync("Still thinking: Alex Morgan");
+        await Expect(screen.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("4 of 5 have scaled");
+        // Nobody sees anyone else's answer yet, the facilitator included.
+        foreach (var page in everyone)
+            await Expect(page.Locator(".mb-results")).ToHaveCountAsync(0);
+        await Expect(phones[0].Locator("#mb-my-score")).ToContainTextAsync("You scaled 3");
+        await ShotAsync(phones[0], "scaling-scored-phone-360");
+        await ShotAsync(screen, "scaling-progress-room-1920");
+
+        // Pat changes her mind before the reveal.
+        await ScaleAsync(phones[1], 7, "I am five minutes away and the children stay with me every weekend");
+        await Expect(phones[1].Locator("#mb-my-score")).ToContainTextAsync("You scaled 7");
+        await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("4 of 5 have scaled");
+
+        // The facilitator passes, and reveals.
+        await chair.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Pass on this round" }).ClickAsync();
+        await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("5 of 5 have scaled");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
+        foreach (var page in everyone)
+        {
+            var results = page.Locator("#mb-scaling .mb-results");
+            await Expect(results.Locator(".mb-results__summary")).ToContainTextAsync("Median 4.5");
+            await Expect(results.Locator(".mb-results__summary")).ToContainTextAsync("range 3 to 7");
+            await Expect(results.Locator(".mb-results__end--low")).ToContainTextAsync("Jordan still shouts when he has been drinking");
+            await Expect(results.Locator(".mb-results__end--low")).ToContainTextAsync("What makes it a 3 and not a 0?");
+            await Expect(results.Locator(".mb-results__end--high")).ToContainTextAsync("the children stay with me every weekend");
+            var family = results.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Family and network" }) });
+            await Expect(family.Locator("tbody tr")).ToHaveCountAsync(2);
+            await Expect(family).ToContainTextAsync("Sam (Mum)");
+            await Expect(family).ToContainTextAsync("Pat (Grandmother)");
+            var professionals = results.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Professionals" }) });
+            await Expect(professionals.Locator("tbody tr")).ToHaveCountAsync(3);
+            await Expect(professionals.Locator("tr", new() { HasText = "Alex Morgan" }).Locator(".mb-results__score")).ToHaveTextAsync("Passed");
+            await Expect(results.Locator("svg.mb-scale-line circle")).ToHaveCountAsync(4);
+            await Expect(page.Locator("#my-score-form")).ToHaveCountAsync(0);
+        }
+
+        await ShotAsync(screen, "scaling-revealed-room-1920");
+        await ShotAsync(phones[0], "scaling-revealed-phone-360");
+        await ShotAsync(chair, "scaling-revealed-facilitator-1280");
+        // Nothing runs off the side of a phone.
+        Assert.True(await phones[0].EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+
+        // The facilitator runs the round again: a fresh run for everyone, the first kept below it.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Run this round again" }).ClickAsync();
+        foreach (var page in everyone)
+        {
+            await Expect(page.Locator("#mb-scaling .mb-scaling__title")).ToHaveTextAsync("Scaling (run 2)");
+            await Expect(page.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("0 of 5 have scaled");
+        }
+        foreach (var phone in phones)
+        {
+            await Expect(phone.Locator("#my-score-reason")).ToHaveValueAsync("");
+            await Expect(phone.Locator("#mb-scaling details", new() { HasText = "Run 1 of this round" })).ToContainTextAsync("Jordan still shouts");
+        }
+        await ScaleAsync(phones[2], 6, "The plan with Pat is working");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
+        foreach (var page in everyone)
+            await Expect(page.Locator("#mb-scaling .mb-results__summary").First).ToContainTextAsync("Median 6");
+
+        // Closing the round brings the map back on the room screen and keeps the round in the record.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Close this round" }).ClickAsync();
+        await Expect(screen.Locator("#mb-board")).ToBeVisibleAsync();
+        await Expect(phones[0].Locator("#mb-scaling summary", new() { HasText = "Earlier scaling rounds (1)" })).ToBeVisibleAsync();
+        await Expect(chair.GetByText("Start a scaling round")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheFacilitatorRecordsForSomeoneWithoutADeviceAndBadInputIsExplained()
+    {
+        var live = await ScalingMeeting.StartAsync(browsers, app, ("Sam", "Mum"));
+        await live.StartRoundAsync();
+        var sam = live.Phones[0];
+
+        // No number, no reason: said beside the fields, nothing stored.
+        await sam.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Save my score" }).ClickAsync();
+        await Expect(sam.Locator("#my-score-form .govuk-error-message").First).ToContainTextAsync("Choose a number from 0 to 10");
+        await sam.Locator("#my-score-form").GetByLabel("4", new() { Exact = true }).CheckAsync();
+        await sam.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Save my score" }).ClickAsync();
+        await Expect(sam.Locator("#my-score-form .govuk-error-message").First).ToContainTextAsync("Enter why you chose this number");
+        await Expect(live.Chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("0 of 2 have scaled");
+
+        var chair = live.Chair;
+        await chair.GetByText("Record a score for someone without a device").ClickAsync();
+        var form = chair.Locator("#record-for-form");
+        await form.GetByLabel("Their name").FillAsync("Pat");
+        await form.GetByLabel("Their role, or how they know the family").FillAsync("Grandmother");
+        await form.GetByLabel("Family and network").CheckAsync();
+        await form.GetByLabel("5", new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("Why this number?").FillAsync("I can have the children any time");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record their score" }).ClickAsync();
+        await Expect(chair.Locator("#record-for-form")).ToContainTextAsync("Recorded so far: Pat.");
+        await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("1 of 3 have scaled");
+
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
+        await Expect(sam.Locator(".mb-results")).ToContainTextAsync("I can have the children any time");
+        await Expect(sam.Locator(".mb-results tr", new() { HasText = "Pat" })).ToContainTextAsync("entered by Alex Morgan");
+    }
+
+    /// <summary>Screenshots for review, only when MEETINGBOARD_SCREENSHOTS names a folder (as in PageLayout).</summary>
+    static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    static async Task ScaleAsync(IPage phone, int score, string reason)
+    {
+        var form = phone.Locator("#my-score-form");
+        await form.GetByLabel(score.ToString(), new() { Exact = true }).CheckAsync();
+        await form.GetByLabel("Why this number?").FillAsync(reason);
+        await form.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("my score$") }).ClickAsync();
+        await Expect(phone.Locator("#mb-my-score .mb-score-form__status")).ToContainTextAsync($"You scaled {score}");
+    }
+}
+
+/// <summary>A live meeting in browsers: the facilitator, the room screen and participants let in.</summary>
+public sealed class ScalingMeeting
+{
+    public required IPage Chair { get; init; }
+    public required IPage Screen { get; init; }
+    public required List<IPage> Phones { get; init; }
+
+    public static async Task<ScalingMeeting> StartAsync(BrowserFixture browsers, TestApp app, params (string Name, string Role)[] people)
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var chair = await browsers.NewPageAsync(app);
+        await chair.GotoAsync("/sign-in");
+        await chair.GetByLabel("Email address").FillAsync(email);
+        await chair.GetByLabel("Password").FillAsync(password);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await chair.GetByLabel("Child protection conference").CheckAsync();
+        await chair.GetByLabel("Title").FillAsync("Review conference");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
+        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Review conference" })).ToBeVisibleAsync();
+        var joinLink = (await chair.Locator("a[href*='/join/']").GetAttributeAsync("href"))!;
+        var screenLink = (await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href"))!;
+
+        var screen = await browsers.NewPageAsync(app, 1920, 1080);
+        await screen.GotoAsync(screenLink);
+        var phones = new List<IPage>();
+        foreach (var (name, role) in people)
+        {
+            var phone = await browsers.NewPageAsync(app, 360, 740);
+            await phone.GotoAsync(joinLink);
+            await phone.GetByLabel("Your name").FillAsync(name);
+            await phone.GetByLabel("Your role, or how you know the family").FillAsync(role);
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+            await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+            await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = $"Let in {name}" }).ClickAsync();
+            await Expect(phone.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+            await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = name }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
+            phones.Add(phone);
+        }
+        return new ScalingMeeting { Chair = chair, Screen = screen, Phones = phones };
+    }
+
+    public async Task CountAsFamilyAsync(string name)
+    {
+        var groups = Chair.Locator(".mb-scaling-controls__groups");
+        if (await groups.GetAttributeAsync("open") is null) await groups.Locator("summary").ClickAsync();
+        await groups.GetByRole(AriaRole.Button, new() { Name = $"Count as family and network: {name}" }).ClickAsync();
+        await Expect(groups.GetByRole(AriaRole.Button, new() { Name = $"Count as professional: {name}" })).ToBeVisibleAsync();
+    }
+
+    public async Task StartRoundAsync()
+    {
+        await Chair.GetByText("Start a scaling round").ClickAsync();
+        await Chair.GetByRole(AriaRole.Button, new() { Name = "Start scaling" }).ClickAsync();
+        await Expect(Chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" })).ToBeVisibleAsync();
+    }
+}
