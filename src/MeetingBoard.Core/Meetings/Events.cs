@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MeetingBoard.Board;
+using MeetingBoard.Facilitation;
 
 namespace MeetingBoard.Meetings;
 
@@ -18,6 +19,16 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(ItemMoved), "ItemMoved")]
 [JsonDerivedType(typeof(ItemRemoved), "ItemRemoved")]
 [JsonDerivedType(typeof(MeetingClosed), "MeetingClosed")]
+// Facilitation (Core/Facilitation/Events.cs)
+[JsonDerivedType(typeof(StageStarted), "StageStarted")]
+[JsonDerivedType(typeof(StageRenamed), "StageRenamed")]
+[JsonDerivedType(typeof(StageMoved), "StageMoved")]
+[JsonDerivedType(typeof(StageSkipped), "StageSkipped")]
+[JsonDerivedType(typeof(StageCategoriesChanged), "StageCategoriesChanged")]
+[JsonDerivedType(typeof(BoardLocked), "BoardLocked")]
+[JsonDerivedType(typeof(BoardUnlocked), "BoardUnlocked")]
+[JsonDerivedType(typeof(QuestionAsked), "QuestionAsked")]
+[JsonDerivedType(typeof(CoFacilitatorAdded), "CoFacilitatorAdded")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

@@ -1,4 +1,5 @@
 using MeetingBoard.Board;
+using MeetingBoard.Facilitation;
 
 namespace MeetingBoard.Meetings;
 
@@ -38,6 +39,7 @@ public static class Meeting
                 RemovedItemIds = state.RemovedItemIds.Add(r.ItemId),
             },
             MeetingClosed c => state with { ClosedAt = c.At },
+            IFacilitationEvent f => Facilitating.Apply(state, f),
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -66,6 +68,7 @@ public static class Meeting
         MoveItem c => MoveItem(state, c),
         RemoveItem c => RemoveItem(state, c),
         CloseMeeting c => Close(state, c),
+        FacilitationCommand c => Facilitating.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };
 
@@ -129,6 +132,8 @@ public static class Meeting
         if (Open(state) is { } closed) return closed;
         if (!CanContribute(state, c.By)) return Forbidden();
         if (Map.Parse(c.Category) is not { } category) return Refuse("category", "Choose where this belongs on the map");
+        // The stage decides what is open: refused before the text is checked, as the form is not even shown.
+        if (Facilitating.AddingRefused(state, c.By, category) is { } notNow) return new Decision(null, notNow);
         var (text, error) = Text.Clean(c.Text, "some text", Text.ItemMaxLength, multiline: true);
         if (error is not null) return Refuse("text", error);
         if (state.FindItem(c.ItemId) is not null || state.RemovedItemIds.Contains(c.ItemId))
@@ -161,6 +166,7 @@ public static class Meeting
         // Removing twice (a double click, a retry) is not an error: the item is gone either way.
         if (state.FindItem(c.ItemId) is not { } item) return Events();
         if (!CanChange(state, c.By, item)) return Forbidden("You can only remove what you added");
+        if (Facilitating.ChangingRefused(state, c.By) is { } locked) return new Decision(null, locked);
         return Events(new ItemRemoved(item.Id, c.By, c.At));
     }
 
@@ -170,6 +176,7 @@ public static class Meeting
         if (!CanContribute(state, by)) return Forbidden();
         if (state.FindItem(itemId) is not { } item) return ItemGone();
         if (!CanChange(state, by, item)) return Forbidden("You can only change what you added");
+        if (Facilitating.ChangingRefused(state, by) is { } locked) return new Decision(null, locked);
         return change(item);
     }
 

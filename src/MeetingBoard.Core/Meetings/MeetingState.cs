@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MeetingBoard.Board;
+using MeetingBoard.Facilitation;
 
 namespace MeetingBoard.Meetings;
 
@@ -52,6 +53,8 @@ public sealed record MeetingState
     public ImmutableList<BoardItem> Items { get; init; } = [];
     /// <summary>Kept so that a late retry of an add cannot bring a removed item back.</summary>
     public ImmutableHashSet<string> RemovedItemIds { get; init; } = [];
+    /// <summary>Stages, the lock, questions and co-facilitators (Core/Facilitation).</summary>
+    public FacilitationState Facilitation { get; init; } = FacilitationState.Empty;
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;
@@ -63,7 +66,9 @@ public sealed record MeetingState
     public IEnumerable<Participant> Admitted => Participants.Where(p => p.Status == ParticipantStatus.Admitted);
     public IEnumerable<BoardItem> ItemsIn(Category category) => Items.Where(i => i.Category == category);
 
-    public bool IsFacilitator(Actor actor) => actor.IsFacilitator && actor.Id == FacilitatorId;
+    /// <summary>The facilitator who started the meeting, or a co-facilitator added since: both have full control.</summary>
+    public bool IsFacilitator(Actor actor) =>
+        actor.IsFacilitator && (actor.Id == FacilitatorId || Facilitation.CoFacilitators.Exists(c => c.AccountId == actor.Id));
 
     public bool IsAdmitted(Actor actor) =>
         actor.Kind == ActorKind.Participant && FindParticipant(actor.Id)?.Status == ParticipantStatus.Admitted;
@@ -72,6 +77,7 @@ public sealed record MeetingState
     public (string Name, string Role) Describe(Actor actor) => actor.Kind switch
     {
         ActorKind.Facilitator when actor.Id == FacilitatorId => (FacilitatorName, "Facilitator"),
+        ActorKind.Facilitator when Facilitation.CoFacilitators.Find(c => c.AccountId == actor.Id) is { } co => (co.Name, "Co-facilitator"),
         ActorKind.Participant when FindParticipant(actor.Id) is { } p => (p.Name, p.Role),
         _ => ("Someone", ""),
     };
