@@ -1,5 +1,6 @@
 using MeetingBoard.Web.Features.Accounts;
 using MeetingBoard.Web.Features.Board;
+using MeetingBoard.Web.Features.Facilitation;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
 using MeetingBoard.Web.Live;
@@ -103,6 +104,7 @@ public static class MeetingBoardExtensions
         app.MapMeetings();
         app.MapJoin();
         app.MapBoard();
+        app.MapFacilitation();
     }
 
     /// <summary>

@@ -163,14 +163,17 @@ public static class Facilitating
         return wanted.SequenceEqual(stage.Open) ? Events() : Events(new StageCategoriesChanged(stage.Id, [.. wanted], c.By, c.At));
     }
 
+    /// <summary>Opens or closes one category, or a whole column when the value names a column ("worried").</summary>
     static Decision SetOne(MeetingState state, SetCategoryOpen c)
     {
-        if (Map.Parse(c.Category) is not { } category) return Refuse("category", "Choose a part of the map");
+        var column = Map.Columns.FirstOrDefault(col => string.Equals(col.Slug, c.Category?.Trim(), StringComparison.OrdinalIgnoreCase));
+        IReadOnlyList<Category> categories = column is not null ? [.. column.Categories.Select(i => i.Category)]
+            : Map.Parse(c.Category) is { } one ? [one] : [];
+        if (categories.Count == 0) return Refuse("category", "Choose a part of the map");
         if (state.CurrentStage() is not { } stage)
             return Refuse("", "Everything is open until the first stage starts. Start a stage to open and close parts of the map", RefusalKind.Conflict);
-        if (stage.IsOpen(category) == c.Open) return Events();
-        ImmutableArray<Category> open = c.Open ? [.. stage.Open.Add(category).Order()] : stage.Open.Remove(category);
-        return Events(new StageCategoriesChanged(stage.Id, [.. open], c.By, c.At));
+        ImmutableArray<Category> open = c.Open ? [.. stage.Open.Union(categories).Order()] : [.. stage.Open.Except(categories)];
+        return open.SequenceEqual(stage.Open) ? Events() : Events(new StageCategoriesChanged(stage.Id, [.. open], c.By, c.At));
     }
 
     static Decision Ask(MeetingState state, AskQuestion c)

@@ -331,7 +331,10 @@ async function onSubmit(event: SubmitEvent) {
     if (response.ok && !isHtml) {
       form.reset(); // saved, and the server had nothing to say (e.g. 204)
     } else if (!response.ok) {
-      showFormError(form, failedText);
+      // A refusal in plain words (say, a category the stage has just closed) is worth showing as it is.
+      const plain = response.status >= 400 && response.status < 500 && (response.headers.get("Content-Type") ?? "").startsWith("text/plain");
+      const said = plain ? (await response.text()).trim() : "";
+      showFormError(form, said !== "" && said.length <= 300 ? said : failedText);
     }
   } catch {
     restore();

@@ -18,6 +18,7 @@ public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock)
         {
             new("mb-status", await RenderAsync<StatusBanner>(view)),
             new("mb-board", await RenderAsync<BoardView>(view)),
+            new("mb-stages", await RenderAsync<Features.Facilitation.StagePanel>(view)),
         };
         if (viewer.Audience == Audience.Facilitator)
             regions.Add(new("mb-people", await RenderAsync<PeoplePanel>(view)));

@@ -110,6 +110,17 @@ public sealed class WhatAStageOpens
     }
 
     [Fact]
+    public void AWholeColumnOpensAndClosesAtOnce()
+    {
+        var state = Given.OpenMeeting(new StageStarted("worries-and-working-well", Given.Iro, At));
+        var closed = Then.Single<StageCategoriesChanged>(Meeting.Decide(state, new SetCategoryOpen("worried", false, Given.Iro, At)));
+        Assert.Equal([Category.ExistingStrengths, Category.ExistingSafety], closed.Open);
+        var opened = Then.Single<StageCategoriesChanged>(Meeting.Decide(state, new SetCategoryOpen("needs-to-happen", true, Given.Iro, At)));
+        Assert.Equal(7, opened.Open.Count);
+        Then.Invalid(Meeting.Decide(state, new SetCategoryOpen("everything", true, Given.Iro, At)), "category");
+    }
+
+    [Fact]
     public void OpeningACategoryBeforeTheStagesStartIsRefused() =>
         Then.Conflict(Meeting.Decide(Given.OpenMeeting(), new SetCategoryOpen("harm", false, Given.Iro, At)));
 
