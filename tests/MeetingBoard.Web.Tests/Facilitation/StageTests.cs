@@ -22,7 +22,7 @@ public sealed class MovingThroughStages
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
         var (_, before, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Stages not started yet", before.QuerySelector("#mb-stages-title")!.TextContent);
-        Assert.Contains("Start stage: Purpose, agenda and confidentiality", before.QuerySelector("#mb-stages .mb-stages__controls")!.TextContent);
+        Assert.Contains("Start: Purpose, agenda and confidentiality", before.QuerySelector("#mb-stages .mb-stages__controls")!.TextContent);
 
         var response = await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "family-and-network" });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -31,8 +31,8 @@ public sealed class MovingThroughStages
         Assert.Contains("Stage 2 of 7", chair.QuerySelector("#mb-stages-title")!.TextContent);
         Assert.Contains("Family and network", chair.QuerySelector("#mb-stages-title")!.TextContent);
         var buttons = chair.QuerySelectorAll("#mb-stages .mb-stages__controls button").Select(b => b.TextContent.Trim()).ToList();
-        Assert.Contains(buttons, b => b.StartsWith("Back to: Purpose, agenda and confidentiality", StringComparison.Ordinal));
-        Assert.Contains(buttons, b => b.StartsWith("Next stage: Worries and what is working well", StringComparison.Ordinal));
+        Assert.Contains(buttons, b => b.StartsWith("Back: Purpose, agenda and confidentiality", StringComparison.Ordinal));
+        Assert.Contains(buttons, b => b.StartsWith("Next: Worries and what is working well", StringComparison.Ordinal));
         Assert.Equal("step", chair.QuerySelector("#stage-family-and-network")!.GetAttribute("aria-current"));
 
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");

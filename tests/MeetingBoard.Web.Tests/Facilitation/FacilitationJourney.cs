@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingBoard.Web.Tests.Facilitation;
+
+/// <summary>
+/// A group supervision run through its stages in five browsers: the facilitator, a co-facilitator,
+/// an advisor on a phone and the room screen. Every stage change is seen live everywhere.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetime
+{
+    TestApp app = default!;
+
+    public Task InitializeAsync()
+    {
+        app = TestApp.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task AGroupSupervisionMovesThroughItsStagesLiveOnEveryDevice()
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var (coEmail, coPassword) = await app.AddFacilitatorAsync("Robin Reid");
+
+        var chair = await browsers.SignedInAsync(app, email, password);
+        await chair.GetByLabel("Group supervision").CheckAsync();
+        await chair.GetByLabel("Title").FillAsync("Team supervision");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
+        await Expect(chair.Locator("#mb-stages-title")).ToContainTextAsync("Stages not started yet");
+        var screenLink = await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href");
+        var joinLink = await chair.Locator("a[href*='/join/']").GetAttributeAsync("href");
+
+        var screen = await browsers.NewPageAsync(app, 1920, 1080);
+        await screen.GotoAsync(screenLink!);
+        var advisor = await browsers.NewPageAsync(app, 360, 740);
+        await advisor.GotoAsync(joinLink!);
+        await advisor.GetByLabel("Your name").FillAsync("Priya");
+        await advisor.GetByLabel("Your role, or how you know the family").FillAsync("Advisor");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Priya" }).ClickAsync();
+        await Expect(advisor.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+
+        // Start: the first stage, on every device at once. Nothing is open to add to while confidentiality is agreed.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start: Agree confidentiality and the presenter's question" }).ClickAsync();
+        foreach (var page in new[] { chair, advisor, screen })
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Stage 1 of 6");
+        await Expect(advisor.Locator("#mb-stages-title")).ToContainTextAsync("Agree confidentiality and the presenter's question");
+        await Expect(advisor.Locator("#mb-board .mb-add")).ToHaveCountAsync(0);
+        await Expect(advisor.Locator("#cat-harm .mb-closed-tag")).ToHaveTextAsync("Closed");
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator's board at the first stage");
+        await Axe.AssertNoViolationsAsync(advisor, "a participant's board with everything closed");
+        await Axe.AssertNoViolationsAsync(screen, "the room screen showing a stage");
+
+        // Next: information and mapping. The group asks questions only; the facilitator maps.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Next: Information and mapping" }).ClickAsync();
+        foreach (var page in new[] { chair, advisor, screen })
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Information and mapping");
+        await advisor.GetByLabel("Ask the presenter a question").FillAsync("When did Maya last stay at Pat's?");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Ask the question" }).ClickAsync();
+        await Expect(advisor.GetByLabel("Ask the presenter a question")).ToHaveValueAsync("");
+        foreach (var page in new[] { chair, advisor, screen })
+            await Expect(page.Locator(".mb-question__text")).ToHaveTextAsync("When did Maya last stay at Pat's?");
+        await Axe.AssertNoViolationsAsync(advisor, "a participant asking questions");
+        await Axe.AssertNoViolationsAsync(screen, "the room screen with questions");
+        await chair.Locator("#add-harm textarea").FillAsync("Police were called twice after Jordan pushed Sam.");
+        await chair.Locator("#add-harm").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
+        await Expect(advisor.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync("Police were called twice after Jordan pushed Sam.");
+
+        // Next: danger statements and goals open for everyone; the question form goes.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Next: Danger statements and safety goals" }).ClickAsync();
+        await Expect(advisor.Locator("#add-danger-statements")).ToBeVisibleAsync();
+        await Expect(advisor.Locator("#add-harm")).ToHaveCountAsync(0);
+        await Expect(advisor.Locator("#ask-question")).ToHaveCountAsync(0);
+        await Expect(screen.Locator("#mb-stages-title")).ToContainTextAsync("Stage 3 of 6");
+
+        // Back, explicitly named, and everyone follows.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Back: Information and mapping" }).ClickAsync();
+        foreach (var page in new[] { advisor, screen })
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Stage 2 of 6");
+
+        // Straight to any stage from the list of all stages.
+        await chair.Locator(".mb-stages__all summary").ClickAsync();
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Go to this stage: The presenter's next steps" }).ClickAsync();
+        foreach (var page in new[] { advisor, screen })
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("The presenter's next steps");
+        await Expect(advisor.Locator("#add-next-steps")).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator's list of all stages");
+
+        // Close and open one category for the running stage; the participant's form follows live.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Close Next steps for this stage" }).ClickAsync();
+        await Expect(advisor.Locator("#add-next-steps")).ToHaveCountAsync(0);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Open Next steps for this stage" }).ClickAsync();
+        await Expect(advisor.Locator("#add-next-steps")).ToBeVisibleAsync();
+
+        // Lock the board: nothing to add or change for the group, said on every screen.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Lock the board" }).ClickAsync();
+        await Expect(advisor.Locator(".mb-stages__locked")).ToContainTextAsync("The facilitator has locked the board");
+        await Expect(screen.Locator(".mb-stages__locked")).ToContainTextAsync("Board locked");
+        await Expect(advisor.Locator("#mb-board .mb-add")).ToHaveCountAsync(0);
+        await Axe.AssertNoViolationsAsync(advisor, "a locked board");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Unlock the board" }).ClickAsync();
+        await Expect(advisor.Locator("#add-next-steps")).ToBeVisibleAsync();
+
+        // A co-facilitator is added by email and gets full control.
+        await chair.GetByLabel("Add a co-facilitator by email").FillAsync(coEmail);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Add co-facilitator" }).ClickAsync();
+        await Expect(chair.Locator("#mb-people")).ToContainTextAsync("Robin Reid");
+        var robin = await browsers.SignedInAsync(app, coEmail, coPassword);
+        await robin.GotoAsync($"/m/{MeetingId(chair)}");
+        await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Robin Reid" }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Next: Appreciation and reflection on the process" }).ClickAsync();
+        foreach (var page in new[] { chair, advisor, screen })
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection on the process");
+
+        // Robin's connection drops: the meeting carries on, and Robin comes back with full control.
+        // (Closing the page ends its connection as a crash or a dropped network would; the sign-in cookie stays.)
+        var robinContext = robin.Context;
+        await robin.CloseAsync();
+        await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Robin Reid" }).Locator(".mb-tag")).ToHaveTextAsync("Not connected");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Back: The presenter's next steps" }).ClickAsync();
+        await Expect(advisor.Locator("#mb-stages-title")).ToContainTextAsync("The presenter's next steps");
+        robin = await robinContext.NewPageAsync();
+        await robin.GotoAsync($"/m/{MeetingId(chair)}");
+        await Expect(robin.Locator("#mb-stages-title")).ToContainTextAsync("The presenter's next steps");
+        await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Robin Reid" }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Next: Appreciation and reflection on the process" }).ClickAsync();
+        await Expect(chair.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection on the process");
+
+        // The stage editor: rename a stage; the new name is live on every device.
+        await chair.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Change the stages") }).ClickAsync();
+        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Change the stages" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(chair, "the stage editor");
+        var reflection = chair.Locator("#stage-reflection");
+        await reflection.GetByLabel("Name of this stage").FillAsync("Appreciation and reflection");
+        await reflection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save name") }).ClickAsync();
+        await Expect(chair.Locator("#stage-reflection .govuk-summary-card__title")).ToHaveTextAsync("6. Appreciation and reflection");
+        foreach (var page in new[] { advisor, screen, robin })
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection");
+    }
+
+    static string MeetingId(IPage page) => new Uri(page.Url).AbsolutePath.Split('/')[2];
+}
