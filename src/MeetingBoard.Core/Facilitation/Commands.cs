@@ -30,3 +30,14 @@ public sealed record AskQuestion(string QuestionId, string? Text, Actor By, Date
 
 /// <summary>The endpoint has found the account by email; a null id means there is no such account.</summary>
 public sealed record AddCoFacilitator(string? AccountId, string? Name, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+/// <summary>A null item clears the spotlight.</summary>
+public sealed record SpotlightItem(string? ItemId, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+public sealed record StartTimer(string? Minutes, string? Seconds, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+public enum TimerAction { Pause, Resume, Clear }
+
+public sealed record ChangeTimer(TimerAction Action, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+public sealed record SetAnonymousRound(bool Anonymous, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);

@@ -28,3 +28,28 @@ public sealed record QuestionAsked(string QuestionId, string StageId, string Tex
 
 /// <summary>Another facilitator account (a co-chair or a minute-taker) was given full control of this meeting.</summary>
 public sealed record CoFacilitatorAdded(string AccountId, string Name, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>Every view focuses on this item; the room screen shows it large.</summary>
+public sealed record ItemSpotlighted(string ItemId, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+public sealed record SpotlightCleared(Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>
+/// A stage timer runs until <see cref="EndsAt"/>, an absolute time: every device counts down
+/// locally from it, so nothing ticks on the server.
+/// </summary>
+public sealed record TimerStarted(int Seconds, DateTimeOffset EndsAt, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+public sealed record TimerPaused(int RemainingSeconds, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+public sealed record TimerResumed(DateTimeOffset EndsAt, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+public sealed record TimerCleared(Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>Until the round ends, what people add is shown without their name to everyone but the facilitators.</summary>
+public sealed record AnonymousRoundStarted(Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+public sealed record AnonymousRoundEnded(Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>Appended with the <c>ItemAdded</c> of an item added during an anonymous round. The author stays in the log for the record.</summary>
+public sealed record ItemAddedAnonymously(string ItemId, DateTimeOffset At) : IFacilitationEvent;

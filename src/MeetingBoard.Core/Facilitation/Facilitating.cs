@@ -77,6 +77,15 @@ public static class Facilitating
             BoardUnlocked => f with { Locked = false },
             QuestionAsked q => f with { Questions = f.Questions.Add(new Question(q.QuestionId, q.StageId, q.Text, q.By, q.At)) },
             CoFacilitatorAdded c => f with { CoFacilitators = f.CoFacilitators.Add(new CoFacilitator(c.AccountId, c.Name, c.At)) },
+            ItemSpotlighted s => f with { SpotlightItemId = s.ItemId },
+            SpotlightCleared => f with { SpotlightItemId = null },
+            TimerStarted t => f with { Timer = new StageTimer(t.Seconds, t.EndsAt, null) },
+            TimerPaused p when f.Timer is { } timer => f with { Timer = timer with { EndsAt = null, RemainingSeconds = p.RemainingSeconds } },
+            TimerResumed r when f.Timer is { } timer => f with { Timer = timer with { EndsAt = r.EndsAt, RemainingSeconds = null } },
+            TimerCleared => f with { Timer = null },
+            AnonymousRoundStarted => f with { AnonymousRound = true },
+            AnonymousRoundEnded => f with { AnonymousRound = false },
+            ItemAddedAnonymously a => f with { AnonymousItemIds = f.AnonymousItemIds.Add(a.ItemId) },
             _ => f,
         };
         return state with { Facilitation = next };
@@ -112,6 +121,11 @@ public static class Facilitating
             LockBoard c => c.Locked == state.Facilitation.Locked ? Events()
                 : Events(c.Locked ? new BoardLocked(c.By, c.At) : new BoardUnlocked(c.By, c.At)),
             AddCoFacilitator c => AddCoFacilitator(state, c),
+            SpotlightItem c => Spotlight(state, c),
+            StartTimer c => StartTimer(c),
+            ChangeTimer c => ChangeTimer(state, c),
+            SetAnonymousRound c => c.Anonymous == state.Facilitation.AnonymousRound ? Events()
+                : Events(c.Anonymous ? new AnonymousRoundStarted(c.By, c.At) : new AnonymousRoundEnded(c.By, c.At)),
             _ => Refuse("", "That action is not known"),
         };
     }
@@ -196,6 +210,53 @@ public static class Facilitating
             return Refuse("email", $"{c.Name} already runs this meeting");
         return Events(new CoFacilitatorAdded(c.AccountId, c.Name, c.By, c.At));
     }
+
+    static Decision Spotlight(MeetingState state, SpotlightItem c)
+    {
+        if (c.ItemId is null) return state.Facilitation.SpotlightItemId is null ? Events() : Events(new SpotlightCleared(c.By, c.At));
+        if (state.FindItem(c.ItemId) is null) return Refuse("", "This item has been removed from the board", RefusalKind.NotFound);
+        return state.Facilitation.SpotlightItemId == c.ItemId ? Events() : Events(new ItemSpotlighted(c.ItemId, c.By, c.At));
+    }
+
+    public const int TimerMaxMinutes = 240;
+
+    static Decision StartTimer(StartTimer c)
+    {
+        var minutesText = c.Minutes?.Trim() ?? "";
+        var secondsText = c.Seconds?.Trim() ?? "";
+        if (minutesText == "" && secondsText == "") return Refuse("minutes", "Enter how long the timer runs, in minutes");
+        if (!int.TryParse(minutesText == "" ? "0" : minutesText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
+            || minutes > TimerMaxMinutes)
+            return Refuse("minutes", $"Minutes must be a whole number from 0 to {TimerMaxMinutes}");
+        if (!int.TryParse(secondsText == "" ? "0" : secondsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || seconds > 59)
+            return Refuse("seconds", "Seconds must be a whole number from 0 to 59");
+        var total = minutes * 60 + seconds;
+        if (total == 0) return Refuse("minutes", "The timer must run for at least one second");
+        return Events(new TimerStarted(total, c.At.AddSeconds(total), c.By, c.At));
+    }
+
+    static Decision ChangeTimer(MeetingState state, ChangeTimer c)
+    {
+        if (state.Facilitation.Timer is not { } timer)
+            return c.Action == TimerAction.Clear ? Events() : Refuse("", "There is no timer running. Start one first", RefusalKind.Conflict);
+        return c.Action switch
+        {
+            TimerAction.Pause when !timer.IsPaused =>
+                Events(new TimerPaused((int)Math.Ceiling(timer.Remaining(c.At).TotalSeconds), c.By, c.At)),
+            TimerAction.Resume when timer.IsPaused => Events(new TimerResumed(c.At.AddSeconds(timer.RemainingSeconds ?? 0), c.By, c.At)),
+            TimerAction.Clear => Events(new TimerCleared(c.By, c.At)),
+            _ => Events(),
+        };
+    }
+
+    /// <summary>What else an added item brings: during an anonymous round, the mark that hides its author.</summary>
+    public static IEnumerable<IMeetingEvent> AlsoWhenAdding(MeetingState state, string itemId, DateTimeOffset at) =>
+        state.Facilitation.AnonymousRound ? [new ItemAddedAnonymously(itemId, at)] : [];
+
+    /// <summary>Whether this viewer may see who added the item: facilitators always, everyone else unless it came in an anonymous round.</summary>
+    public static bool ShowsAuthor(MeetingState state, string itemId, bool viewerIsFacilitator) =>
+        viewerIsFacilitator || !state.Facilitation.AnonymousItemIds.Contains(itemId);
 
     static Decision WithStage(MeetingState state, string stageId, Func<Stage, Decision> change) =>
         state.FindStage(stageId) is { } stage ? change(stage) : Refuse("", "That stage is not part of this meeting", RefusalKind.NotFound);

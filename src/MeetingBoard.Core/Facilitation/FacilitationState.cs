@@ -22,4 +22,18 @@ public sealed record FacilitationState
     public bool Locked { get; init; }
     public ImmutableList<Question> Questions { get; init; } = [];
     public ImmutableList<CoFacilitator> CoFacilitators { get; init; } = [];
+    public string? SpotlightItemId { get; init; }
+    public StageTimer? Timer { get; init; }
+    public bool AnonymousRound { get; init; }
+    /// <summary>Items added during an anonymous round: their author is shown to facilitators only.</summary>
+    public ImmutableHashSet<string> AnonymousItemIds { get; init; } = [];
+}
+
+/// <summary>Running until <see cref="EndsAt"/>, or paused with <see cref="RemainingSeconds"/> left.</summary>
+public sealed record StageTimer(int Seconds, DateTimeOffset? EndsAt, int? RemainingSeconds)
+{
+    public bool IsPaused => EndsAt is null;
+
+    public TimeSpan Remaining(DateTimeOffset now) =>
+        EndsAt is { } end ? (end > now ? end - now : TimeSpan.Zero) : TimeSpan.FromSeconds(RemainingSeconds ?? 0);
 }

@@ -29,6 +29,15 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(BoardUnlocked), "BoardUnlocked")]
 [JsonDerivedType(typeof(QuestionAsked), "QuestionAsked")]
 [JsonDerivedType(typeof(CoFacilitatorAdded), "CoFacilitatorAdded")]
+[JsonDerivedType(typeof(ItemSpotlighted), "ItemSpotlighted")]
+[JsonDerivedType(typeof(SpotlightCleared), "SpotlightCleared")]
+[JsonDerivedType(typeof(TimerStarted), "TimerStarted")]
+[JsonDerivedType(typeof(TimerPaused), "TimerPaused")]
+[JsonDerivedType(typeof(TimerResumed), "TimerResumed")]
+[JsonDerivedType(typeof(TimerCleared), "TimerCleared")]
+[JsonDerivedType(typeof(AnonymousRoundStarted), "AnonymousRoundStarted")]
+[JsonDerivedType(typeof(AnonymousRoundEnded), "AnonymousRoundEnded")]
+[JsonDerivedType(typeof(ItemAddedAnonymously), "ItemAddedAnonymously")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

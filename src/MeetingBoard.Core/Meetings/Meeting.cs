@@ -138,7 +138,7 @@ public static class Meeting
         if (error is not null) return Refuse("text", error);
         if (state.FindItem(c.ItemId) is not null || state.RemovedItemIds.Contains(c.ItemId))
             return Refuse("", "This has already been added", RefusalKind.Conflict);
-        return Events(new ItemAdded(c.ItemId, category, text!, c.By, c.At));
+        return Events([new ItemAdded(c.ItemId, category, text!, c.By, c.At), .. Facilitating.AlsoWhenAdding(state, c.ItemId, c.At)]);
     }
 
     static Decision EditItem(MeetingState state, EditItem c) =>
