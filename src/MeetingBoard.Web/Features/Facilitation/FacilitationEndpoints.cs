@@ -39,6 +39,24 @@ public static class FacilitationEndpoints
                 invalidForm: (state, form, errors) => Forms.Page<AddCoFacilitatorForm>(new { MeetingId = state.Id, Value = form.Value("email"), Errors = errors }, 422),
                 appliedForm: (state, _) => Forms.Page<AddCoFacilitatorForm>(new { MeetingId = state.Id })));
 
+        app.MapPost("/m/{meetingId}/spotlight", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new SpotlightItem(form.Value("itemId") is { Length: > 0 } id ? id : null, actor, now)));
+
+        app.MapPost("/m/{meetingId}/timer", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new StartTimer(form.Value("minutes"), form.Value("seconds"), actor, now),
+                invalidForm: (state, form, errors) => Forms.Page<StartTimerForm>(new { MeetingId = state.Id, Minutes = form.Value("minutes"), Seconds = form.Value("seconds"), Errors = errors }, 422)));
+        app.MapPost("/m/{meetingId}/timer/pause", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new ChangeTimer(TimerAction.Pause, actor, now)));
+        app.MapPost("/m/{meetingId}/timer/resume", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new ChangeTimer(TimerAction.Resume, actor, now)));
+        app.MapPost("/m/{meetingId}/timer/clear", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new ChangeTimer(TimerAction.Clear, actor, now)));
+
+        app.MapPost("/m/{meetingId}/anonymous/start", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new SetAnonymousRound(true, actor, now)));
+        app.MapPost("/m/{meetingId}/anonymous/end", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new SetAnonymousRound(false, actor, now)));
+
         // The stage editor: a page of its own with plain forms, each answered by coming back to it.
         app.MapGet("/m/{meetingId}/stages", (HttpContext http, string meetingId) => ShowStagesAsync(http, meetingId, null, FormErrors.None));
         app.MapPost("/m/{meetingId}/stages/{stageId}/rename", (HttpContext http, string meetingId, string stageId) =>
