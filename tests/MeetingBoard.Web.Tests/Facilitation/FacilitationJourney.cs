@@ -144,5 +144,70 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetim
             await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection");
     }
 
+    [Fact]
+    public async Task TheChairsControlsAreLiveOnEveryDevice()
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var chair = await browsers.SignedInAsync(app, email, password);
+        await chair.GetByLabel("Child protection conference").CheckAsync();
+        await chair.GetByLabel("Title").FillAsync("Review conference");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
+        var screen = await browsers.NewPageAsync(app, 1920, 1080);
+        await screen.GotoAsync((await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href"))!);
+        var sam = await browsers.NewPageAsync(app, 360, 740);
+        await sam.GotoAsync((await chair.Locator("a[href*='/join/']").GetAttributeAsync("href"))!);
+        await sam.GetByLabel("Your name").FillAsync("Sam");
+        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
+        await Expect(sam.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+
+        // Spotlight: every view shows the item on its own, the room screen large.
+        await sam.Locator("#add-existing-safety textarea").FillAsync("I took the children to my mum's straight away.");
+        await sam.Locator("#add-existing-safety").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
+        await chair.Locator("#cat-existing-safety").GetByRole(AriaRole.Button, new() { Name = "Spotlight this item" }).ClickAsync();
+        foreach (var page in new[] { chair, sam, screen })
+            await Expect(page.Locator("#mb-spotlight .mb-spotlight__text")).ToHaveTextAsync("I took the children to my mum's straight away.");
+        await Expect(screen.Locator("#cat-existing-safety .mb-item--spotlight")).ToHaveCountAsync(1);
+        await Axe.AssertNoViolationsAsync(screen, "the room screen with a spotlight");
+        await Axe.AssertNoViolationsAsync(sam, "a participant's board with a spotlight");
+        await chair.Locator("#mb-spotlight").GetByRole(AriaRole.Button, new() { Name = "Clear spotlight this item" }).ClickAsync();
+        await Expect(screen.Locator("#mb-spotlight")).ToHaveCountAsync(0);
+
+        // The stage timer counts down on each device from the server's end time, then says so at zero.
+        await chair.Locator(".mb-room-controls summary").ClickAsync();
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator's timer and round controls");
+        await chair.GetByLabel("Seconds").FillAsync("3");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start the timer" }).ClickAsync();
+        await Expect(sam.Locator(".mb-timer__time")).ToHaveTextAsync(new Regex(@"^0:0[0-3]$"));
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Play a sound at zero" }).ClickAsync();
+        await Expect(sam.Locator("button[data-mb-sound]")).ToHaveAttributeAsync("aria-pressed", "true");
+        foreach (var page in new[] { chair, sam, screen })
+            await Expect(page.Locator(".mb-timer__time")).ToHaveTextAsync("Time is up");
+        await Expect(sam.Locator(".mb-timer")).ToHaveClassAsync(new Regex("mb-timer--done"));
+        await Axe.AssertNoViolationsAsync(sam, "a timer at zero");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Clear the timer" }).ClickAsync();
+        await Expect(sam.Locator(".mb-timer")).ToHaveCountAsync(0);
+        await chair.GetByLabel("Minutes").FillAsync("10");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start the timer" }).ClickAsync();
+        await Expect(screen.Locator(".mb-timer__time")).ToHaveTextAsync(new Regex(@"^(10:00|9:5\d)$"));
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Pause the timer" }).ClickAsync();
+        await Expect(sam.Locator(".mb-timer__time")).ToContainTextAsync("(paused)");
+
+        // An anonymous round: names hidden from the group and the wall, still known to the chair.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start an anonymous round" }).ClickAsync();
+        await Expect(sam.Locator("#mb-anonymous")).ToContainTextAsync("Names are hidden from everyone except the facilitators");
+        await sam.Locator("#add-complicating-factors textarea").FillAsync("Money is very tight this winter.");
+        await sam.Locator("#add-complicating-factors").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
+        foreach (var page in new[] { sam, screen })
+            await Expect(page.Locator("#cat-complicating-factors .mb-item__author")).ToHaveTextAsync("Anonymous");
+        await Expect(chair.Locator("#cat-complicating-factors .mb-item__author")).ToHaveTextAsync("Sam (Mum)");
+        await Axe.AssertNoViolationsAsync(sam, "an anonymous round");
+        await Axe.AssertNoViolationsAsync(screen, "the room screen in an anonymous round");
+
+        // The chair sees how much each person has added.
+        await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Sam" }).Locator(".mb-person__count")).ToHaveTextAsync("· 2 contributions");
+    }
+
     static string MeetingId(IPage page) => new Uri(page.Url).AbsolutePath.Split('/')[2];
 }
