@@ -41,3 +41,13 @@ public enum TimerAction { Pause, Resume, Clear }
 public sealed record ChangeTimer(TimerAction Action, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
 
 public sealed record SetAnonymousRound(bool Anonymous, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+public sealed record StartTurnRound(Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+/// <summary>
+/// Ends the turn of <see cref="SpeakerKey"/> (the speaker the button was shown for): when the turn
+/// has already moved on, nothing happens, so a double press never skips the next person.
+/// </summary>
+public sealed record EndTurn(string? SpeakerKey, bool Pass, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+public sealed record EndTurnRound(Actor By, DateTimeOffset At) : FacilitationCommand(By, At);

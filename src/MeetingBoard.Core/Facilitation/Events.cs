@@ -53,3 +53,11 @@ public sealed record AnonymousRoundEnded(Actor By, DateTimeOffset At) : IFacilit
 
 /// <summary>Appended with the <c>ItemAdded</c> of an item added during an anonymous round. The author stays in the log for the record.</summary>
 public sealed record ItemAddedAnonymously(string ItemId, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>Going round the room: everyone in <see cref="Order"/> speaks in turn, the first one now.</summary>
+public sealed record TurnRoundStarted(IReadOnlyList<Actor> Order, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary><see cref="Speaker"/> finished or passed; the turn goes to the next in the order.</summary>
+public sealed record TurnTaken(Actor Speaker, bool Passed, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+public sealed record TurnRoundEnded(Actor By, DateTimeOffset At) : IFacilitationEvent;

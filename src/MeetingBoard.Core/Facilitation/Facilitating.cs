@@ -85,6 +85,12 @@ public static class Facilitating
             TimerCleared => f with { Timer = null },
             AnonymousRoundStarted => f with { AnonymousRound = true },
             AnonymousRoundEnded => f with { AnonymousRound = false },
+            TurnRoundStarted t => f with { Turns = new TurnRound([.. t.Order], 0, []) },
+            TurnTaken t when f.Turns is { } turns => f with
+            {
+                Turns = turns with { Current = turns.Current + 1, Passed = t.Passed ? turns.Passed.Add(t.Speaker.Key) : turns.Passed },
+            },
+            TurnRoundEnded => f with { Turns = null },
             ItemAddedAnonymously a => f with { AnonymousItemIds = f.AnonymousItemIds.Add(a.ItemId) },
             _ => f,
         };
@@ -109,6 +115,8 @@ public static class Facilitating
         if (!state.Exists) return Refuse("", "This meeting could not be found", RefusalKind.NotFound);
         if (state.IsClosed) return Refuse("", "This meeting has closed. Nothing more can be added or changed", RefusalKind.Conflict);
         if (command is AskQuestion ask) return Ask(state, ask);
+        // Anyone may pass when it is their turn; only a facilitator moves anyone else's turn on.
+        if (command is EndTurn { Pass: true } pass && !state.IsFacilitator(pass.By)) return Pass(state, pass);
         if (!state.IsFacilitator(command.By)) return Refuse("", "Only the facilitator can do that", RefusalKind.Forbidden);
         return command switch
         {
@@ -122,6 +130,9 @@ public static class Facilitating
                 : Events(c.Locked ? new BoardLocked(c.By, c.At) : new BoardUnlocked(c.By, c.At)),
             AddCoFacilitator c => AddCoFacilitator(state, c),
             SpotlightItem c => Spotlight(state, c),
+            StartTurnRound c => StartTurns(state, c),
+            EndTurn c => EndTurn(state, c),
+            EndTurnRound c => state.Facilitation.Turns is null ? Events() : Events(new TurnRoundEnded(c.By, c.At)),
             StartTimer c => StartTimer(c),
             ChangeTimer c => ChangeTimer(state, c),
             SetAnonymousRound c => c.Anonymous == state.Facilitation.AnonymousRound ? Events()
@@ -248,6 +259,29 @@ public static class Facilitating
             TimerAction.Clear => Events(new TimerCleared(c.By, c.At)),
             _ => Events(),
         };
+    }
+
+    static Decision StartTurns(MeetingState state, StartTurnRound c)
+    {
+        if (state.Facilitation.Turns is not null) return Refuse("", "The room is already being gone round. End that round first", RefusalKind.Conflict);
+        var order = state.Admitted.Select(p => Actor.Participant(p.Id)).ToList();
+        if (order.Count == 0) return Refuse("", "Nobody has been let in yet, so there is nobody to go round", RefusalKind.Conflict);
+        return Events(new TurnRoundStarted(order, c.By, c.At));
+    }
+
+    static Decision EndTurn(MeetingState state, EndTurn c)
+    {
+        // Already moved on (a double press, or the speaker passed as the facilitator pressed Next): nothing to do.
+        if (state.Facilitation.Turns?.Speaker is not { } speaker || speaker.Key != c.SpeakerKey) return Events();
+        return Events(new TurnTaken(speaker, c.Pass, c.By, c.At));
+    }
+
+    static Decision Pass(MeetingState state, EndTurn c)
+    {
+        if (!Meeting.CanContribute(state, c.By)) return Refuse("", "You cannot do that in this meeting", RefusalKind.Forbidden);
+        if (state.Facilitation.Turns?.Speaker is not { } speaker || speaker.Key != c.SpeakerKey) return Events();
+        if (speaker != c.By) return Refuse("", "You can pass only when it is your turn", RefusalKind.Forbidden);
+        return Events(new TurnTaken(speaker, true, c.By, c.At));
     }
 
     /// <summary>What else an added item brings: during an anonymous round, the mark that hides its author.</summary>

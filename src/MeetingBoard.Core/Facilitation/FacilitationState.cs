@@ -27,6 +27,13 @@ public sealed record FacilitationState
     public bool AnonymousRound { get; init; }
     /// <summary>Items added during an anonymous round: their author is shown to facilitators only.</summary>
     public ImmutableHashSet<string> AnonymousItemIds { get; init; } = [];
+    public TurnRound? Turns { get; init; }
+}
+
+/// <summary>Going round the room. <see cref="Current"/> is the index of the speaker now; past the end, everyone has had a turn.</summary>
+public sealed record TurnRound(ImmutableList<Actor> Order, int Current, ImmutableHashSet<string> Passed)
+{
+    public Actor? Speaker => Current < Order.Count ? Order[Current] : null;
 }
 
 /// <summary>Running until <see cref="EndsAt"/>, or paused with <see cref="RemainingSeconds"/> left.</summary>

@@ -38,6 +38,9 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(AnonymousRoundStarted), "AnonymousRoundStarted")]
 [JsonDerivedType(typeof(AnonymousRoundEnded), "AnonymousRoundEnded")]
 [JsonDerivedType(typeof(ItemAddedAnonymously), "ItemAddedAnonymously")]
+[JsonDerivedType(typeof(TurnRoundStarted), "TurnRoundStarted")]
+[JsonDerivedType(typeof(TurnTaken), "TurnTaken")]
+[JsonDerivedType(typeof(TurnRoundEnded), "TurnRoundEnded")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }
