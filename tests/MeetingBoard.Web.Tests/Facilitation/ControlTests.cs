@@ -96,4 +96,29 @@ public sealed class TheChairsControls
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Empty(phone.QuerySelectorAll(".mb-person__count"));
     }
+
+    [Fact]
+    public async Task GoingRoundTheRoomLetsOnlyTheSpeakerPassAndNextNeverSkipsSomeone()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
+        var (teacher, teacherId) = await meeting.AdmitAsync("Ms Okafor", "Class teacher");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(sam, $"/m/{meeting.MeetingId}/turns/start")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/turns/start")).StatusCode);
+
+        var notYours = await Post.Fetch(teacher, $"/m/{meeting.MeetingId}/turns/pass", new() { ["speaker"] = "p:" + samId });
+        Assert.Equal(HttpStatusCode.Forbidden, notYours.StatusCode);
+        Assert.Equal("You can pass only when it is your turn", await notYours.Content.ReadAsStringAsync());
+
+        // Two presses of Next for Sam: the second finds the turn already moved on and changes nothing.
+        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/turns/next", new() { ["speaker"] = "p:" + samId });
+        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/turns/next", new() { ["speaker"] = "p:" + samId });
+        var (_, page, _) = await teacher.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Contains("Ms Okafor", page.QuerySelector("#mb-turns .mb-turn--now")!.TextContent);
+        Assert.Equal("p:" + teacherId, page.QuerySelector("#mb-turns [data-mb-owner]")!.GetAttribute("data-mb-owner"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(teacher, $"/m/{meeting.MeetingId}/turns/pass", new() { ["speaker"] = "p:" + teacherId })).StatusCode);
+        (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Contains("Everyone has had their turn", page.QuerySelector("#mb-turns")!.TextContent);
+    }
 }

@@ -205,6 +205,22 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetim
         await Axe.AssertNoViolationsAsync(sam, "an anonymous round");
         await Axe.AssertNoViolationsAsync(screen, "the room screen in an anonymous round");
 
+        // Going round the room: the speaker is highlighted everywhere and may pass from their own phone.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Go round the room" }).ClickAsync();
+        foreach (var page in new[] { chair, sam, screen })
+            await Expect(page.Locator("#mb-turns .mb-turn--now")).ToContainTextAsync("Sam");
+        await Expect(sam.Locator("#mb-turns")).ToContainTextAsync("It is your turn");
+        await Axe.AssertNoViolationsAsync(sam, "a participant's turn to speak");
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator going round the room");
+        await sam.Locator("#mb-turns").GetByRole(AriaRole.Button, new() { Name = "Pass", Exact = true }).ClickAsync();
+        foreach (var page in new[] { chair, screen })
+        {
+            await Expect(page.Locator("#mb-turns")).ToContainTextAsync("Everyone has had their turn");
+            await Expect(page.Locator("#mb-turns .mb-turn")).ToContainTextAsync("Passed");
+        }
+        await chair.GetByRole(AriaRole.Button, new() { Name = "End going round the room" }).ClickAsync();
+        await Expect(screen.Locator("#mb-turns")).ToHaveCountAsync(0);
+
         // The chair sees how much each person has added.
         await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Sam" }).Locator(".mb-person__count")).ToHaveTextAsync("· 2 contributions");
     }

@@ -57,6 +57,15 @@ public static class FacilitationEndpoints
         app.MapPost("/m/{meetingId}/anonymous/end", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, _, now) => new SetAnonymousRound(false, actor, now)));
 
+        app.MapPost("/m/{meetingId}/turns/start", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new StartTurnRound(actor, now)));
+        app.MapPost("/m/{meetingId}/turns/next", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new EndTurn(form.Value("speaker"), false, actor, now)));
+        app.MapPost("/m/{meetingId}/turns/pass", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new EndTurn(form.Value("speaker"), true, actor, now)));
+        app.MapPost("/m/{meetingId}/turns/end", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, _, now) => new EndTurnRound(actor, now)));
+
         // The stage editor: a page of its own with plain forms, each answered by coming back to it.
         app.MapGet("/m/{meetingId}/stages", (HttpContext http, string meetingId) => ShowStagesAsync(http, meetingId, null, FormErrors.None));
         app.MapPost("/m/{meetingId}/stages/{stageId}/rename", (HttpContext http, string meetingId, string stageId) =>
