@@ -51,3 +51,5 @@ public sealed record StartTurnRound(Actor By, DateTimeOffset At) : FacilitationC
 public sealed record EndTurn(string? SpeakerKey, bool Pass, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
 
 public sealed record EndTurnRound(Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+public sealed record GiveSupervisionRole(string ParticipantId, string? Role, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);

@@ -61,3 +61,6 @@ public sealed record TurnRoundStarted(IReadOnlyList<Actor> Order, Actor By, Date
 public sealed record TurnTaken(Actor Speaker, bool Passed, Actor By, DateTimeOffset At) : IFacilitationEvent;
 
 public sealed record TurnRoundEnded(Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>A participant's part in a group supervision. Another presenter given the role makes the previous one part of the group.</summary>
+public sealed record SupervisionRoleGiven(string ParticipantId, SupervisionRole Role, Actor By, DateTimeOffset At) : IFacilitationEvent;

@@ -91,6 +91,7 @@ public static class Facilitating
                 Turns = turns with { Current = turns.Current + 1, Passed = t.Passed ? turns.Passed.Add(t.Speaker.Key) : turns.Passed },
             },
             TurnRoundEnded => f with { Turns = null },
+            SupervisionRoleGiven r => f with { Roles = r.Role == SupervisionRole.Group ? f.Roles.Remove(r.ParticipantId) : f.Roles.SetItem(r.ParticipantId, r.Role) },
             ItemAddedAnonymously a => f with { AnonymousItemIds = f.AnonymousItemIds.Add(a.ItemId) },
             _ => f,
         };
@@ -131,6 +132,7 @@ public static class Facilitating
             AddCoFacilitator c => AddCoFacilitator(state, c),
             SpotlightItem c => Spotlight(state, c),
             StartTurnRound c => StartTurns(state, c),
+            GiveSupervisionRole c => GiveRole(state, c),
             EndTurn c => EndTurn(state, c),
             EndTurnRound c => state.Facilitation.Turns is null ? Events() : Events(new TurnRoundEnded(c.By, c.At)),
             StartTimer c => StartTimer(c),
@@ -259,6 +261,23 @@ public static class Facilitating
             TimerAction.Clear => Events(new TimerCleared(c.By, c.At)),
             _ => Events(),
         };
+    }
+
+    public static SupervisionRole RoleOf(this MeetingState state, string participantId) =>
+        state.Facilitation.Roles.TryGetValue(participantId, out var role) ? role : SupervisionRole.Group;
+
+    static Decision GiveRole(MeetingState state, GiveSupervisionRole c)
+    {
+        if (state.Type != MeetingType.GroupSupervision) return Refuse("", "Roles are for group supervision meetings", RefusalKind.Conflict);
+        if (state.FindParticipant(c.ParticipantId) is not { Status: ParticipantStatus.Admitted } person)
+            return Refuse("", "That person is not in this meeting", RefusalKind.NotFound);
+        if (SupervisionRoles.Parse(c.Role) is not { } role) return Refuse("role", "Choose presenter, advisor or group");
+        if (state.RoleOf(person.Id) == role) return Events();
+        // One presenter at a time: whoever presented before goes back to the group.
+        var previous = role == SupervisionRole.Presenter
+            ? state.Facilitation.Roles.Where(r => r.Value == SupervisionRole.Presenter).Select(r => new SupervisionRoleGiven(r.Key, SupervisionRole.Group, c.By, c.At))
+            : [];
+        return Events([.. previous, new SupervisionRoleGiven(person.Id, role, c.By, c.At)]);
     }
 
     static Decision StartTurns(MeetingState state, StartTurnRound c)

@@ -28,6 +28,8 @@ public sealed record FacilitationState
     /// <summary>Items added during an anonymous round: their author is shown to facilitators only.</summary>
     public ImmutableHashSet<string> AnonymousItemIds { get; init; } = [];
     public TurnRound? Turns { get; init; }
+    /// <summary>Group supervision roles by participant id; anyone not here is part of the group.</summary>
+    public ImmutableDictionary<string, SupervisionRole> Roles { get; init; } = ImmutableDictionary<string, SupervisionRole>.Empty;
 }
 
 /// <summary>Going round the room. <see cref="Current"/> is the index of the speaker now; past the end, everyone has had a turn.</summary>

@@ -41,6 +41,7 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(TurnRoundStarted), "TurnRoundStarted")]
 [JsonDerivedType(typeof(TurnTaken), "TurnTaken")]
 [JsonDerivedType(typeof(TurnRoundEnded), "TurnRoundEnded")]
+[JsonDerivedType(typeof(SupervisionRoleGiven), "SupervisionRoleGiven")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

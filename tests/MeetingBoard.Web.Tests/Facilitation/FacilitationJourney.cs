@@ -46,6 +46,12 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetim
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Priya" }).ClickAsync();
         await Expect(advisor.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
 
+        // Roles: Priya presents today; everyone sees who presents.
+        await chair.GetByLabel("Role of Priya").SelectOptionAsync("Presenter");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Set role of Priya" }).ClickAsync();
+        foreach (var page in new[] { advisor, screen })
+            await Expect(page.Locator("#mb-roles")).ToContainTextAsync("Presenter: Priya");
+
         // Start: the first stage, on every device at once. Nothing is open to add to while confidentiality is agreed.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Start: Agree confidentiality and the presenter's question" }).ClickAsync();
         foreach (var page in new[] { chair, advisor, screen })
@@ -142,6 +148,11 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetim
         await Expect(chair.Locator("#stage-reflection .govuk-summary-card__title")).ToHaveTextAsync("6. Appreciation and reflection");
         foreach (var page in new[] { advisor, screen, robin })
             await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection");
+
+        // The facilitator's meetings page keeps the rota: who facilitated and presented last time.
+        await chair.GotoAsync("/meetings");
+        await Expect(chair.Locator("#mb-rota")).ToContainTextAsync("Alex Morgan facilitated and Priya presented.");
+        await Axe.AssertNoViolationsAsync(chair, "your meetings with the supervision rota");
     }
 
     [Fact]

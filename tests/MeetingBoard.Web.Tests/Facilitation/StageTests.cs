@@ -260,4 +260,29 @@ public sealed class QuestionsAndCoFacilitators
         Assert.Contains("Robin Minutes", chair.QuerySelector("#mb-people")!.TextContent);
         Assert.Contains("Plan", chair.QuerySelector("#mb-stages-title")!.TextContent);
     }
+
+    [Fact]
+    public async Task RolesInGroupSupervisionAndTheRotaOnTheMeetingsPage()
+    {
+        var app = TestApp.Start();
+        using var facilitator = new Visitor(app);
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        await facilitator.SignInAsync(email, password);
+        var (meetingId, code) = await facilitator.CreateMeetingAsync("Team supervision", "GroupSupervision");
+        await using var meeting = new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code };
+        var (priya, priyaId) = await meeting.AdmitAsync("Priya", "Social worker");
+
+        var (_, before, _) = await facilitator.GetAsync("/meetings");
+        Assert.Contains("no presenter was recorded", before.QuerySelector("#mb-rota")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(priya, $"/m/{meetingId}/people/{priyaId}/role", new() { ["role"] = "Presenter" })).StatusCode);
+        var bad = await Post.Fetch(facilitator, $"/m/{meetingId}/people/{priyaId}/role", new() { ["role"] = "Boss" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal("Choose presenter, advisor or group", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(facilitator, $"/m/{meetingId}/people/{priyaId}/role", new() { ["role"] = "Presenter" })).StatusCode);
+
+        var (_, phone, _) = await priya.GetAsync($"/m/{meetingId}");
+        Assert.Contains("Presenter: Priya", phone.QuerySelector("#mb-roles")!.TextContent);
+        var (_, list, _) = await facilitator.GetAsync("/meetings");
+        Assert.Contains("Alex Morgan facilitated and Priya presented.", list.QuerySelector("#mb-rota")!.TextContent);
+    }
 }

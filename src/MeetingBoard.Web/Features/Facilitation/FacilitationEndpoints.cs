@@ -66,6 +66,9 @@ public static class FacilitationEndpoints
         app.MapPost("/m/{meetingId}/turns/end", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, _, now) => new EndTurnRound(actor, now)));
 
+        app.MapPost("/m/{meetingId}/people/{participantId}/role", (HttpContext http, string meetingId, string participantId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new GiveSupervisionRole(participantId, form.Value("role"), actor, now)));
+
         // The stage editor: a page of its own with plain forms, each answered by coming back to it.
         app.MapGet("/m/{meetingId}/stages", (HttpContext http, string meetingId) => ShowStagesAsync(http, meetingId, null, FormErrors.None));
         app.MapPost("/m/{meetingId}/stages/{stageId}/rename", (HttpContext http, string meetingId, string stageId) =>
