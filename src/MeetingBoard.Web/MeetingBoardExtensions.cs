@@ -1,5 +1,6 @@
 using MeetingBoard.Web.Features.Accounts;
 using MeetingBoard.Web.Features.Board;
+using MeetingBoard.Web.Features.Facilitation;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
 using MeetingBoard.Web.Features.Records;
@@ -178,6 +179,7 @@ public static class MeetingBoardExtensions
         app.MapDeletion();
         app.MapPractice();
         app.MapScaling();
+        app.MapFacilitation();
     }
 
     /// <summary>

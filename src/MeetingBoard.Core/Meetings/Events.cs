@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MeetingBoard.Board;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
+using MeetingBoard.Facilitation;
 
 namespace MeetingBoard.Meetings;
 
@@ -44,6 +45,29 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(RoundRerun), "RoundRerun")]
 [JsonDerivedType(typeof(RoundClosed), "RoundClosed")]
 [JsonDerivedType(typeof(ScalingGroupSet), "ScalingGroupSet")]
+// Facilitation (Core/Facilitation/Events.cs)
+[JsonDerivedType(typeof(StageStarted), "StageStarted")]
+[JsonDerivedType(typeof(StageRenamed), "StageRenamed")]
+[JsonDerivedType(typeof(StageMoved), "StageMoved")]
+[JsonDerivedType(typeof(StageSkipped), "StageSkipped")]
+[JsonDerivedType(typeof(StageCategoriesChanged), "StageCategoriesChanged")]
+[JsonDerivedType(typeof(BoardLocked), "BoardLocked")]
+[JsonDerivedType(typeof(BoardUnlocked), "BoardUnlocked")]
+[JsonDerivedType(typeof(QuestionAsked), "QuestionAsked")]
+[JsonDerivedType(typeof(CoFacilitatorAdded), "CoFacilitatorAdded")]
+[JsonDerivedType(typeof(ItemSpotlighted), "ItemSpotlighted")]
+[JsonDerivedType(typeof(SpotlightCleared), "SpotlightCleared")]
+[JsonDerivedType(typeof(TimerStarted), "TimerStarted")]
+[JsonDerivedType(typeof(TimerPaused), "TimerPaused")]
+[JsonDerivedType(typeof(TimerResumed), "TimerResumed")]
+[JsonDerivedType(typeof(TimerCleared), "TimerCleared")]
+[JsonDerivedType(typeof(AnonymousRoundStarted), "AnonymousRoundStarted")]
+[JsonDerivedType(typeof(AnonymousRoundEnded), "AnonymousRoundEnded")]
+[JsonDerivedType(typeof(ItemAddedAnonymously), "ItemAddedAnonymously")]
+[JsonDerivedType(typeof(TurnRoundStarted), "TurnRoundStarted")]
+[JsonDerivedType(typeof(TurnTaken), "TurnTaken")]
+[JsonDerivedType(typeof(TurnRoundEnded), "TurnRoundEnded")]
+[JsonDerivedType(typeof(SupervisionRoleGiven), "SupervisionRoleGiven")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

@@ -1,6 +1,7 @@
 using MeetingBoard.Board;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
+using MeetingBoard.Facilitation;
 
 namespace MeetingBoard.Meetings;
 
@@ -45,6 +46,7 @@ public static class Meeting
             MeetingLocked => state with { IsLocked = true },
             MeetingUnlocked => state with { IsLocked = false },
             IScalingEvent s => ScalingRounds.Apply(state, s),
+            IFacilitationEvent f => Facilitating.Apply(state, f),
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -77,6 +79,7 @@ public static class Meeting
         LockMeeting c => SetLocked(state, c.By, c.At, locked: true),
         UnlockMeeting c => SetLocked(state, c.By, c.At, locked: false),
         ScalingCommand c => ScalingRounds.Decide(state, c),
+        FacilitationCommand c => Facilitating.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };
 
@@ -147,11 +150,13 @@ public static class Meeting
         if (Open(state) is { } closed) return closed;
         if (!CanContribute(state, c.By)) return Forbidden();
         if (Map.Parse(c.Category) is not { } category) return Refuse("category", "Choose where this belongs on the map");
+        // The stage decides what is open: refused before the text is checked, as the form is not even shown.
+        if (Facilitating.AddingRefused(state, c.By, category) is { } notNow) return new Decision(null, notNow);
         var (text, error) = Text.Clean(c.Text, "some text", Text.ItemMaxLength, multiline: true);
         if (error is not null) return Refuse("text", error);
         if (state.FindItem(c.ItemId) is not null || state.RemovedItemIds.Contains(c.ItemId))
             return Refuse("", "This has already been added", RefusalKind.Conflict);
-        return Events(new ItemAdded(c.ItemId, category, text!, c.By, c.At));
+        return Events([new ItemAdded(c.ItemId, category, text!, c.By, c.At), .. Facilitating.AlsoWhenAdding(state, c.ItemId, c.At)]);
     }
 
     static Decision EditItem(MeetingState state, EditItem c) =>
@@ -179,6 +184,7 @@ public static class Meeting
         // Removing twice (a double click, a retry) is not an error: the item is gone either way.
         if (state.FindItem(c.ItemId) is not { } item) return Events();
         if (!CanChange(state, c.By, item)) return Forbidden("You can only remove what you added");
+        if (Facilitating.ChangingRefused(state, c.By) is { } locked) return new Decision(null, locked);
         return Events(new ItemRemoved(item.Id, c.By, c.At));
     }
 
@@ -188,6 +194,7 @@ public static class Meeting
         if (!CanContribute(state, by)) return Forbidden();
         if (state.FindItem(itemId) is not { } item) return ItemGone();
         if (!CanChange(state, by, item)) return Forbidden("You can only change what you added");
+        if (Facilitating.ChangingRefused(state, by) is { } locked) return new Decision(null, locked);
         return change(item);
     }
 

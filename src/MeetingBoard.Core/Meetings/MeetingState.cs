@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using MeetingBoard.Board;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
+using MeetingBoard.Facilitation;
 
 namespace MeetingBoard.Meetings;
 
@@ -60,6 +61,8 @@ public sealed record MeetingState
     /// <summary>Danger statements with their goals, the harm matrix, next steps and the wording (Core/Practice).</summary>
     public PracticeState Practice { get; init; } = PracticeState.Empty;
     public ScalingState Scaling { get; init; } = ScalingState.Empty;
+    /// <summary>Stages, the lock, questions and co-facilitators (Core/Facilitation).</summary>
+    public FacilitationState Facilitation { get; init; } = FacilitationState.Empty;
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;
@@ -71,7 +74,9 @@ public sealed record MeetingState
     public IEnumerable<Participant> Admitted => Participants.Where(p => p.Status == ParticipantStatus.Admitted);
     public IEnumerable<BoardItem> ItemsIn(Category category) => Items.Where(i => i.Category == category);
 
-    public bool IsFacilitator(Actor actor) => actor.IsFacilitator && actor.Id == FacilitatorId;
+    /// <summary>The facilitator who started the meeting, or a co-facilitator added since: both have full control.</summary>
+    public bool IsFacilitator(Actor actor) =>
+        actor.IsFacilitator && (actor.Id == FacilitatorId || Facilitation.CoFacilitators.Exists(c => c.AccountId == actor.Id));
 
     public bool IsAdmitted(Actor actor) =>
         actor.Kind == ActorKind.Participant && FindParticipant(actor.Id)?.Status == ParticipantStatus.Admitted;
@@ -80,6 +85,7 @@ public sealed record MeetingState
     public (string Name, string Role) Describe(Actor actor) => actor.Kind switch
     {
         ActorKind.Facilitator when actor.Id == FacilitatorId => (FacilitatorName, "Facilitator"),
+        ActorKind.Facilitator when Facilitation.CoFacilitators.Find(c => c.AccountId == actor.Id) is { } co => (co.Name, "Co-facilitator"),
         ActorKind.Participant when FindParticipant(actor.Id) is { } p => (p.Name, p.Role),
         _ => ("Someone", ""),
     };

@@ -24,6 +24,9 @@ function boot() {
   fitRoomScreen();
   document.addEventListener("submit", onSubmit);
   document.addEventListener("click", onCopyClick);
+  document.addEventListener("click", onSoundClick);
+  tickTimers();
+  window.setInterval(tickTimers, 250);
   const main = liveMain();
   if (main) connect(main);
 }
@@ -145,6 +148,8 @@ function applyPatch(patch: Patch) {
   if (main) main.dataset.mbVersion = String(patch.version);
   applyOwnership();
   fitRoomScreen();
+  tickTimers();
+  syncSoundButtons();
 }
 
 function morph(el: Element, html: string) {
@@ -331,7 +336,10 @@ async function onSubmit(event: SubmitEvent) {
     if (response.ok && !isHtml) {
       form.reset(); // saved, and the server had nothing to say (e.g. 204)
     } else if (!response.ok) {
-      showFormError(form, failedText);
+      // A refusal in plain words (say, a category the stage has just closed) is worth showing as it is.
+      const plain = response.status >= 400 && response.status < 500 && (response.headers.get("Content-Type") ?? "").startsWith("text/plain");
+      const said = plain ? (await response.text()).trim() : "";
+      showFormError(form, said !== "" && said.length <= 300 ? said : failedText);
     }
   } catch {
     restore();
@@ -472,6 +480,77 @@ async function copyText(text: string): Promise<boolean> {
   }
   area.remove();
   return ok;
+}
+
+// ---------------------------------------------------------------- stage timer
+
+// The server sends the timer's absolute end time (data-mb-timer-ends, ms since 1970) and never
+// ticks; each device counts down locally from it. A paused timer has no end, only what is left.
+let soundOn = false;
+let audio: AudioContext | undefined;
+const announced = new Set<string>();
+
+function tickTimers() {
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-mb-timer-ends]"))) {
+    const ends = Number(el.dataset.mbTimerEnds);
+    if (!ends) continue; // paused: the server's text stands
+    const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+    const text = left > 0 ? formatSeconds(left) : "Time is up";
+    if (el.textContent !== text) el.textContent = text;
+    const box = el.closest(".mb-timer");
+    box?.classList.toggle("mb-timer--done", left === 0);
+    const key = String(ends);
+    if (left === 0 && !announced.has(key)) {
+      announced.add(key);
+      const alert = box?.querySelector<HTMLElement>("[data-mb-timer-alert]");
+      if (alert) alert.textContent = "The stage timer has reached zero.";
+      // Only a timer that ran out while this page watched it; not one long finished when the page opened.
+      if (soundOn && ends > Date.now() - 5000) beep();
+    }
+  }
+}
+
+function formatSeconds(total: number): string {
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+// Browsers allow sound only after a gesture: the button both asks for it and starts Web Audio.
+function onSoundClick(event: MouseEvent) {
+  const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>("button[data-mb-sound]");
+  if (!button) return;
+  soundOn = !soundOn;
+  if (soundOn) {
+    audio ??= new AudioContext();
+    void audio.resume();
+  }
+  syncSoundButtons();
+}
+
+function syncSoundButtons() {
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button[data-mb-sound]"))) {
+    b.setAttribute("aria-pressed", String(soundOn));
+    b.textContent = soundOn ? "Sound at zero: on" : "Play a sound at zero";
+  }
+}
+
+function beep() {
+  if (!audio) return;
+  const start = audio.currentTime;
+  for (const [offset, freq] of [[0, 660], [0.35, 880]] as const) {
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = freq;
+    gain.gain.setValueAtTime(0.0001, start + offset);
+    gain.gain.exponentialRampToValueAtTime(0.3, start + offset + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.3);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(start + offset);
+    osc.stop(start + offset + 0.32);
+  }
 }
 
 // Last, so every module-level binding above exists before boot() uses it.

@@ -21,6 +21,7 @@ public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock, Reten
             new("mb-status", await RenderAsync<StatusBanner>(view)),
             new("mb-scaling", await RenderAsync<ScalingPanel>(view)),
             new("mb-board", await RenderAsync<BoardView>(view)),
+            new("mb-stages", await RenderAsync<Features.Facilitation.StagePanel>(view)),
         };
         if (viewer.Audience == Audience.Facilitator)
         {

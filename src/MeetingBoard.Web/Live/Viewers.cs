@@ -37,7 +37,8 @@ public static class Viewers
         if (screenKey is not null && FixedTimeEquals(screenKey, state.ScreenKey))
             return Viewer.RoomScreen;
 
-        if (FacilitatorId(http.User) is { } accountId && accountId == state.FacilitatorId)
+        // The facilitator who started the meeting or a co-facilitator: both have full control.
+        if (FacilitatorId(http.User) is { } accountId && state.IsFacilitator(Actor.Facilitator(accountId)))
             return new Viewer(Audience.Facilitator, Actor.Facilitator(accountId));
 
         if (ParticipantCookie.Read(http, state.Id) is { } cookie
