@@ -48,7 +48,7 @@ public sealed class MovingThroughStages
         var response = await Post.Fetch(sam, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "plan" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("Only the facilitator can do that", await response.Content.ReadAsStringAsync());
-        foreach (var path in new[] { "lock", "categories/harm/close", "stages/plan/skip" })
+        foreach (var path in new[] { "board/lock", "categories/harm/close", "stages/plan/skip" })
             Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(sam, $"/m/{meeting.MeetingId}/{path}")).StatusCode);
         var (status, _, _) = await sam.GetAsync($"/m/{meeting.MeetingId}/stages");
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -140,14 +140,14 @@ public sealed class WhatEachStageOpens
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/lock")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/board/lock")).StatusCode);
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Empty(phone.QuerySelectorAll("#mb-board .mb-add"));
         Assert.Contains("The facilitator has locked the board", phone.QuerySelector("#mb-stages")!.TextContent);
         var refused = await meeting.AddItemAsync(sam, "harm", "Something");
         Assert.Contains("locked the board", await refused.Content.ReadAsStringAsync());
 
-        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/unlock");
+        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/board/unlock");
         Assert.Equal(HttpStatusCode.OK, (await meeting.AddItemAsync(sam, "harm", "Something")).StatusCode);
     }
 }

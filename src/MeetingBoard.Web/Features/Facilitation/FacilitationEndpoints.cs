@@ -14,9 +14,9 @@ public static class FacilitationEndpoints
         app.MapPost("/m/{meetingId}/stage", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, form, now) => new GoToStage(form.Value("stageId"), actor, now)));
 
-        app.MapPost("/m/{meetingId}/lock", (HttpContext http, string meetingId) =>
+        app.MapPost("/m/{meetingId}/board/lock", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, _, now) => new LockBoard(true, actor, now)));
-        app.MapPost("/m/{meetingId}/unlock", (HttpContext http, string meetingId) =>
+        app.MapPost("/m/{meetingId}/board/unlock", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, _, now) => new LockBoard(false, actor, now)));
 
         app.MapPost("/m/{meetingId}/categories/{slug}/open", (HttpContext http, string meetingId, string slug) =>
