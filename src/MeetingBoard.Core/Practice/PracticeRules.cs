@@ -1,3 +1,4 @@
+using MeetingBoard.Board;
 using System.Collections.Immutable;
 using System.Globalization;
 using MeetingBoard.Meetings;
@@ -64,6 +65,17 @@ public static class PracticeRules
         if (!state.Exists) return Refuse("", "This meeting could not be found", RefusalKind.NotFound);
         if (state.IsClosed) return Refuse("", "This meeting has closed. Nothing more can be added or changed", RefusalKind.Conflict);
         if (!Meeting.CanContribute(state, command.By)) return Forbidden();
+        // Structured records obey the stage and the board lock like notes do (Core/Facilitation).
+        Category? addingTo = command switch
+        {
+            AddDangerStatement => Category.DangerStatements,
+            AddSafetyGoal => Category.SafetyGoals,
+            RecordHarm => Category.Harm,
+            AddNextStep => Category.NextSteps,
+            _ => null,
+        };
+        if (addingTo is { } category && MeetingBoard.Facilitation.Facilitating.AddingRefused(state, command.By, category) is { } notNow)
+            return new Decision(null, notNow);
         var p = state.Practice;
         var words = p.Words;
         return command switch

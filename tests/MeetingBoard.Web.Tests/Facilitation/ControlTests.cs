@@ -77,7 +77,7 @@ public sealed class TheChairsControls
             Assert.Equal("Anonymous", page.QuerySelector("#cat-complicating-factors .mb-item__author")!.TextContent);
             // Nothing in the page ties the item to its author: no name, no owner marker.
             Assert.Null(page.QuerySelector("#cat-complicating-factors [data-mb-owner]"));
-            Assert.DoesNotContain("Sam (Mum)", page.QuerySelector("#mb-board")!.TextContent);
+            Assert.DoesNotContain("Sam (Mum)", page.QuerySelector("#cat-complicating-factors")!.TextContent);
         }
     }
 

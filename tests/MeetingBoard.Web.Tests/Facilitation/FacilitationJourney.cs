@@ -80,7 +80,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetim
 
         // Next: danger statements and goals open for everyone; the question form goes.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Next: Danger statements and safety goals" }).ClickAsync();
-        await Expect(advisor.Locator("#add-danger-statements")).ToBeVisibleAsync();
+        await Expect(advisor.Locator("#builder-danger-details")).ToBeVisibleAsync();
         await Expect(advisor.Locator("#add-harm")).ToHaveCountAsync(0);
         await Expect(advisor.Locator("#ask-question")).ToHaveCountAsync(0);
         await Expect(screen.Locator("#mb-stages-title")).ToContainTextAsync("Stage 3 of 6");

@@ -126,7 +126,7 @@ public sealed class WhatEachStageOpens
         Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/categories/needs-to-happen/open")).StatusCode);
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.NotNull(phone.QuerySelector("#add-harm"));
-        Assert.NotNull(phone.QuerySelector("#add-safety-goals"));
+        Assert.NotNull(phone.QuerySelector("#builder-goal-details, #builder-danger-details") ?? phone.QuerySelector("#step-form-details"));
         Assert.NotNull(phone.QuerySelector("#add-next-steps"));
         Assert.Null(phone.QuerySelector("#add-existing-strengths"));
 
