@@ -58,6 +58,9 @@ public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
         await Expect(phones[0].Locator("#mb-my-score")).ToContainTextAsync("You scaled 3");
         await ShotAsync(phones[0], "scaling-scored-phone-360");
         await ShotAsync(screen, "scaling-progress-room-1920");
+        await Axe.AssertNoViolationsAsync(phones[0], "a phone that has scaled");
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator's scaling progress");
+        await Axe.AssertNoViolationsAsync(screen, "the room screen during scaling");
 
         // Pat changes her mind before the reveal.
         await ScaleAsync(phones[1], 7, "I am five minutes away and the children stay with me every weekend");
@@ -90,6 +93,8 @@ public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
         await ShotAsync(screen, "scaling-revealed-room-1920");
         await ShotAsync(phones[0], "scaling-revealed-phone-360");
         await ShotAsync(chair, "scaling-revealed-facilitator-1280");
+        foreach (var page in new[] { phones[0], chair, screen })
+            await Axe.AssertNoViolationsAsync(page, "the revealed scores");
         // Nothing runs off the side of a phone.
         Assert.True(await phones[0].EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
 
