@@ -155,10 +155,13 @@ function applyPatch(patch: Patch) {
 function morph(el: Element, html: string) {
   Idiomorph.morph(el, html, {
     morphStyle: "outerHTML",
-    ignoreActiveValue: true,
     callbacks: {
       beforeNodeMorphed(oldNode: Element, newNode: Node) {
         if (!(oldNode instanceof Element)) return true;
+        // The field someone is typing in stays exactly as it is. (Idiomorph's ignoreActiveValue is
+        // not used: it also stops a focused button's label from changing, so a button just pressed,
+        // "Lock meeting", would keep its old words after the patch made it "Unlock meeting".)
+        if (oldNode === document.activeElement && isTypingField(oldNode)) return false;
         // Someone else's change must never wipe a draft being typed here.
         if (oldNode.hasAttribute("data-mb-keep") && isEdited(oldNode)) return false;
         // A started GOV.UK component whose server markup has not changed stays as it is.
@@ -175,6 +178,11 @@ function morph(el: Element, html: string) {
       },
     },
   });
+}
+
+function isTypingField(el: Element): boolean {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  return el instanceof HTMLInputElement && !["button", "submit", "reset", "checkbox", "radio", "hidden"].includes(el.type);
 }
 
 function isEdited(el: Element): boolean {

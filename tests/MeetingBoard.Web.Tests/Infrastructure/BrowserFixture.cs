@@ -10,6 +10,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Limits on waiting, not timing targets: generous, so a busy CI machine is not a failure.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -33,7 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         // Confirmation prompts (close the meeting, remove someone) are answered yes.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
