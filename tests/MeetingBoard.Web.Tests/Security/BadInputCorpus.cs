@@ -39,7 +39,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     ];
 
     /// <summary>Fields that may be left empty: blank there is acceptable, and stored as nothing.</summary>
-    static readonly string[] Optional = ["caseReference"];
+    static readonly string[] Optional = ["caseReference", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher"];
 
     /// <summary>Whole requests that are wrong whatever the fields say.</summary>
     public static readonly string[] Bodies =
@@ -49,7 +49,23 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     ];
 
     sealed record Endpoint(string Name, Func<World, string> Path, Func<World, Visitor> Who, Func<Dictionary<string, string>> Valid,
-        string[] TextFields, Func<World, string, Dictionary<string, string>, Task<bool>>? Stored = null);
+        string[] TextFields, Func<World, string, Dictionary<string, string>, Task<bool>>? Stored = null, Func<World, Task>? Before = null);
+
+    static string Kept(Dictionary<string, string> f, string field) => f[field].Normalize().Trim();
+
+    static Dictionary<string, string> Statement() => new()
+    {
+        ["who"] = "The school", ["behaviour"] = "Jordan shouted", ["impact"] = "Maya hides", ["ifNothingChanges"] = "Maya could be hurt",
+    };
+
+    /// <summary>The world of the running test, for the valid form that names one of its statements.</summary>
+    static World? Current;
+
+    static Dictionary<string, string> Goal(World? w) => new()
+    {
+        ["statementId"] = w?.StatementId ?? "", ["carersWillDo"] = "Sam will call", ["childWillExperience"] = "Maya calm",
+        ["professionalsWillSee"] = "School sees it", ["howLong"] = "six months",
+    };
 
     static readonly Endpoint[] Endpoints =
     [
@@ -65,6 +81,80 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         new("POST /m/{id}/lock", w => $"/m/{w.MeetingId}/lock", w => w.Facilitator, () => new(), []),
         new("POST /m/{id}/unlock", w => $"/m/{w.MeetingId}/unlock", w => w.Facilitator, () => new(), []),
         new("POST /m/{id}/close", w => $"/m/{w.MeetingId}/close", w => w.Facilitator, () => new(), []),
+        // Facilitation.
+        new("POST /m/{id}/stage", w => $"/m/{w.MeetingId}/stage", w => w.Facilitator, () => new() { ["stageId"] = "plan" }, []),
+        new("POST /m/{id}/board/lock", w => $"/m/{w.MeetingId}/board/lock", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/board/unlock", w => $"/m/{w.MeetingId}/board/unlock", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/categories/{slug}/open", w => $"/m/{w.MeetingId}/categories/harm/open", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/categories/{slug}/close", w => $"/m/{w.MeetingId}/categories/harm/close", w => w.Facilitator, () => new(), []),
+        // Questions open only in group supervision's information stage; here their text is refused for the stage first.
+        new("POST /m/{id}/questions", w => $"/m/{w.MeetingId}/questions", w => w.Participant, () => new() { ["text"] = "Who lives at home?" }, []),
+        new("POST /m/{id}/co-facilitators", w => $"/m/{w.MeetingId}/co-facilitators", w => w.Facilitator, () => new() { ["email"] = "nobody@example.org" }, []),
+        new("POST /m/{id}/spotlight", w => $"/m/{w.MeetingId}/spotlight", w => w.Facilitator, () => new() { ["itemId"] = "" }, []),
+        new("POST /m/{id}/timer", w => $"/m/{w.MeetingId}/timer", w => w.Facilitator, () => new() { ["minutes"] = "5", ["seconds"] = "0" }, []),
+        new("POST /m/{id}/timer/pause", w => $"/m/{w.MeetingId}/timer/pause", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/timer/resume", w => $"/m/{w.MeetingId}/timer/resume", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/timer/clear", w => $"/m/{w.MeetingId}/timer/clear", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/anonymous/start", w => $"/m/{w.MeetingId}/anonymous/start", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/anonymous/end", w => $"/m/{w.MeetingId}/anonymous/end", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/turns/start", w => $"/m/{w.MeetingId}/turns/start", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/turns/next", w => $"/m/{w.MeetingId}/turns/next", w => w.Facilitator, () => new() { ["speaker"] = "p:x" }, []),
+        new("POST /m/{id}/turns/pass", w => $"/m/{w.MeetingId}/turns/pass", w => w.Participant, () => new() { ["speaker"] = "p:x" }, []),
+        new("POST /m/{id}/turns/end", w => $"/m/{w.MeetingId}/turns/end", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/people/{p}/role", w => $"/m/{w.MeetingId}/people/{w.ParticipantId}/role", w => w.Facilitator, () => new() { ["role"] = "Presenter" }, []),
+        new("POST /m/{id}/stages/{stage}/rename", w => $"/m/{w.MeetingId}/stages/plan/rename", w => w.Facilitator, () => new() { ["title"] = "Fine" }, ["title"],
+            async (w, field, f) => MeetingBoard.Facilitation.Facilitating.FindStage(await w.StateAsync(), "plan")!.Title == Kept(f, field)),
+        new("POST /m/{id}/stages/{stage}/move", w => $"/m/{w.MeetingId}/stages/plan/move", w => w.Facilitator, () => new() { ["direction"] = "up" }, []),
+        new("POST /m/{id}/stages/{stage}/skip", w => $"/m/{w.MeetingId}/stages/plan/skip", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/stages/{stage}/include", w => $"/m/{w.MeetingId}/stages/plan/include", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/stages/{stage}/categories", w => $"/m/{w.MeetingId}/stages/plan/categories", w => w.Facilitator, () => new() { ["categories"] = "harm" }, []),
+
+        // Practice structure.
+        new("POST /m/{id}/wording", w => $"/m/{w.MeetingId}/wording", w => w.Facilitator, () => new() { ["wording"] = "SignsOfWellbeing" }, []),
+        new("POST /m/{id}/danger-statements/compose", w => $"/m/{w.MeetingId}/danger-statements/compose", w => w.Participant, Statement, []),
+        new("POST /m/{id}/danger-statements", w => $"/m/{w.MeetingId}/danger-statements", w => w.Participant, Statement,
+            ["who", "behaviour", "impact", "ifNothingChanges", "safetyInPlace"]),
+        new("POST /m/{id}/danger-statements/{s}/edit", w => $"/m/{w.MeetingId}/danger-statements/{w.StatementId}/edit", w => w.Facilitator,
+            () => new() { ["sentence"] = "Fine" }, ["sentence"],
+            async (w, field, f) => (await w.StateAsync()).Practice.FindStatement(w.StatementId)!.Sentence == Kept(f, field)),
+        new("POST /m/{id}/danger-statements/{s}/remove", w => $"/m/{w.MeetingId}/danger-statements/{w.StatementId}/remove", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/danger-statements/{s}/disagree", w => $"/m/{w.MeetingId}/danger-statements/{w.StatementId}/disagree", w => w.Participant,
+            () => new() { ["view"] = "Fine" }, ["view"],
+            async (w, field, f) => (await w.StateAsync()).Practice.FindStatement(w.StatementId)!.Disagreements.Any(d => d.View == Kept(f, field))),
+        new("POST /m/{id}/safety-goals/compose", w => $"/m/{w.MeetingId}/safety-goals/compose", w => w.Participant, () => Goal(Current), []),
+        new("POST /m/{id}/safety-goals", w => $"/m/{w.MeetingId}/safety-goals", w => w.Participant, () => Goal(Current),
+            ["carersWillDo", "childWillExperience", "professionalsWillSee"]),
+        new("POST /m/{id}/safety-goals/{g}/edit", w => $"/m/{w.MeetingId}/safety-goals/{w.GoalId}/edit", w => w.Facilitator,
+            () => new() { ["sentence"] = "Fine" }, ["sentence"],
+            async (w, field, f) => (await w.StateAsync()).Practice.FindGoal(w.GoalId)!.Sentence == Kept(f, field)),
+        new("POST /m/{id}/safety-goals/{g}/remove", w => $"/m/{w.MeetingId}/safety-goals/{w.GoalId}/remove", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/harm", w => $"/m/{w.MeetingId}/harm", w => w.Participant, () => new() { ["behaviour"] = "Shouting", ["worst"] = "In March" }, ["behaviour", "worst"],
+            async (w, field, f) => (await w.StateAsync()).Practice.Harm.Any(h => (field == "behaviour" ? h.Behaviour : h.Worst) == Kept(f, field))),
+        new("POST /m/{id}/harm/{h}/remove", w => $"/m/{w.MeetingId}/harm/{w.HarmId}/remove", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/next-steps", w => $"/m/{w.MeetingId}/next-steps", w => w.Participant,
+            () => new() { ["who"] = "someone-else", ["otherName"] = "Nan", ["what"] = "Call Pat", ["dueDay"] = "1", ["dueMonth"] = "6", ["dueYear"] = "2030" }, ["what"],
+            async (w, field, f) => (await w.StateAsync()).Practice.Steps.Any(s => s.Action == Kept(f, field))),
+        new("POST /m/{id}/next-steps/{s}/status", w => $"/m/{w.MeetingId}/next-steps/{w.StepId}/status", w => w.Participant, () => new() { ["status"] = "Done" }, []),
+        new("POST /m/{id}/next-steps/{s}/remove", w => $"/m/{w.MeetingId}/next-steps/{w.StepId}/remove", w => w.Facilitator, () => new(), []),
+
+        // Scaling. Starting a round needs the last one closed, so each request comes after closing it.
+        new("POST /m/{id}/rounds", w => $"/m/{w.MeetingId}/rounds", w => w.Facilitator,
+            () => new() { ["question"] = "How safe?", ["tenMeans"] = "Safe", ["zeroMeans"] = "Not safe" }, ["question", "tenMeans", "zeroMeans"],
+            async (w, field, f) => (await w.StateAsync()).Scaling.Rounds.Any(r => (field == "question" ? r.Question : field == "tenMeans" ? r.TenMeans : r.ZeroMeans) == Kept(f, field)),
+            Before: w => w.CloseOpenRoundAsync()),
+        new("POST /m/{id}/rounds/{r}/score", w => $"/m/{w.MeetingId}/rounds/{w.RoundId}/score", w => w.Participant,
+            () => new() { ["attempt"] = "1", ["score"] = "6", ["reason"] = "Fine" }, ["reason"]),
+        new("POST /m/{id}/rounds/{r}/pass", w => $"/m/{w.MeetingId}/rounds/{w.RoundId}/pass", w => w.Participant, () => new() { ["attempt"] = "1" }, []),
+        new("POST /m/{id}/rounds/{r}/record", w => $"/m/{w.MeetingId}/rounds/{w.RoundId}/record", w => w.Facilitator,
+            () => new() { ["attempt"] = "1", ["name"] = "Nan", ["role"] = "Gran", ["group"] = "family", ["score"] = "4", ["reason"] = "Fine" }, ["name", "role", "reason"]),
+        new("POST /m/{id}/rounds/{r}/reveal", w => $"/m/{w.MeetingId}/rounds/{w.RoundId}/reveal", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/rounds/{r}/rerun", w => $"/m/{w.MeetingId}/rounds/{w.RoundId}/rerun", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/rounds/{r}/close", w => $"/m/{w.MeetingId}/rounds/{w.RoundId}/close", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/scaling-groups/{p}", w => $"/m/{w.MeetingId}/scaling-groups/{w.ParticipantId}", w => w.Facilitator, () => new() { ["group"] = "family" }, []),
+
+        // Records.
+        new("POST /m/{id}/delete", w => $"/m/{w.MeetingId}/delete", w => w.Facilitator, () => new(), []),
+
         new("POST /join", _ => "/join", w => w.Stranger, () => new() { ["code"] = "" }, []),
         new("POST /join/{code}", w => $"/join/{w.JoinCode}", w => w.Stranger,
             () => new() { ["participantId"] = MeetingHosts.NewId(), ["secret"] = NewSecret(), ["name"] = "Fine", ["role"] = "Fine" }, ["name", "role"],
@@ -94,6 +184,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     public async Task NeverFailsAndStoresOnlyWhatIsAcceptable(string name)
     {
         var endpoint = Endpoints.Single(e => e.Name == name);
+        Current = world;
         await world.ResetAsync();
         var failures = new List<string>();
 
@@ -113,6 +204,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         {
             foreach (var (label, value, acceptable) in Values)
             {
+                if (endpoint.Before is { } prepare) await prepare(world);
                 var who = endpoint.Who(world);
                 await who.GetAsync("/join");
                 var fields = endpoint.Valid();
@@ -135,6 +227,29 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Posts with nothing typed to go wrong, or covered by their own tests.</summary>
+    static readonly Dictionary<string, string> NotInCorpus = new()
+    {
+        ["POST /sign-out"] = "no fields; ends the caller's own session (Sessions)",
+        ["POST /setup/{}"] = "the one-time first-facilitator setup; its form is AccountForm's, as /facilitators/new above (Sessions)",
+    };
+
+    /// <summary>A write endpoint mapped later fails here until it is in the corpus (or explained above).</summary>
+    [Fact]
+    public void EveryWriteEndpointIsInTheCorpus()
+    {
+        static string Shape(string route) => System.Text.RegularExpressions.Regex.Replace(route, "{[^}]*}", "{}");
+        var mapped = world.App.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>()
+            .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Where(e => !e.RoutePattern.RawText!.StartsWith(HubOrigins.Path, StringComparison.Ordinal))
+            .Select(e => Shape($"POST {e.RoutePattern.RawText}"))
+            .ToHashSet();
+        var covered = Endpoints.Select(e => Shape(e.Name)).Concat(NotInCorpus.Keys).ToHashSet();
+        Assert.Empty(mapped.Except(covered).Order());
+        Assert.Empty(covered.Except(mapped).Order());
     }
 
     [Theory]
@@ -196,6 +311,24 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         public string ItemId { get; private set; } = "";
         public string OtherItemId { get; private set; } = "";
         public string WaitingId { get; private set; } = "";
+        public string ParticipantId { get; private set; } = "";
+        public string StatementId { get; private set; } = "";
+        public string GoalId { get; private set; } = "";
+        public string HarmId { get; private set; } = "";
+        public string StepId { get; private set; } = "";
+        public string RoundId { get; private set; } = "";
+
+        async Task ChairAsync(string path, Dictionary<string, string> fields)
+        {
+            fields["commandId"] = Visitor.NewCommandId();
+            var response = await Facilitator.PostAsync($"/m/{MeetingId}/{path}", fields, fetch: true);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Setting up {path}: {(int)response.StatusCode}");
+        }
+
+        public async Task CloseOpenRoundAsync()
+        {
+            if ((await StateAsync()).Scaling.Rounds.Find(r => !r.IsClosed) is { } open) await ChairAsync($"rounds/{open.Id}/close", []);
+        }
 
         public async Task InitializeAsync()
         {
@@ -213,11 +346,23 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             }
             var scenario = new MeetingScenario { App = App, Facilitator = Facilitator, MeetingId = MeetingId, JoinCode = JoinCode };
             Participant?.Dispose();
-            (Participant, _) = await scenario.AdmitAsync("Sam", "Mum");
+            (Participant, ParticipantId) = await scenario.AdmitAsync("Sam", "Mum");
             (await scenario.AddItemAsync(Participant, "harm", "Sam's item")).EnsureSuccessStatusCode();
             (await scenario.AddItemAsync(Facilitator, "harm", "Another item")).EnsureSuccessStatusCode();
             (_, WaitingId) = await scenario.AskToJoinAsync("Jordan", "Waiting");
             var state = await StateAsync();
+            if (state.Practice.Statements.Count == 0) await ChairAsync("danger-statements", Statement());
+            StatementId = (await StateAsync()).Practice.Statements.Last().Id;
+            if (state.Practice.Goals.Count == 0) await ChairAsync("safety-goals", Goal(this));
+            if (state.Practice.Harm.Count == 0) await ChairAsync("harm", new() { ["behaviour"] = "Shouting", ["worst"] = "In March" });
+            await ChairAsync("next-steps", new() { ["who"] = ParticipantId, ["what"] = "Sam's step", ["dueDay"] = "1", ["dueMonth"] = "6", ["dueYear"] = "2030" });
+            if (state.Scaling.Rounds.Find(r => !r.IsClosed) is null)
+                await ChairAsync("rounds", new() { ["question"] = "How safe?", ["tenMeans"] = "Safe", ["zeroMeans"] = "Not safe" });
+            state = await StateAsync();
+            GoalId = state.Practice.Goals.Last().Id;
+            HarmId = state.Practice.Harm.Last().Id;
+            StepId = state.Practice.Steps.Last(s => s.Action == "Sam's step").Id;
+            RoundId = state.Scaling.Rounds.Last(r => !r.IsClosed).Id;
             ItemId = state.Items.Last(i => i.Text == "Sam's item").Id;
             OtherItemId = state.Items.Last(i => i.Text == "Another item").Id;
             Stranger?.Dispose();
