@@ -23,7 +23,9 @@ public sealed record CommandOutcome(OutcomeKind Kind, MeetingState State, Refusa
 public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus bus, ILogger log)
 {
     // Across nodes only the store's unique key orders writers, so a conflict is expected, not exceptional.
-    const int MaxAttempts = 8;
+    // Each loser catches up and decides again after a short random pause, so writers on several
+    // nodes spread out instead of colliding again at once.
+    const int MaxAttempts = 20;
 
     readonly SemaphoreSlim gate = new(1, 1);
     MeetingState state = MeetingState.Empty;
@@ -103,6 +105,7 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
                 {
                     log.LogInformation("Meeting {MeetingId}: version conflict on {Command}, catching up", meetingId, command.GetType().Name);
                     await CatchUpLockedAsync(ct);
+                    await Task.Delay(Random.Shared.Next(0, 5 * attempt), ct);
                     continue;
                 }
 
