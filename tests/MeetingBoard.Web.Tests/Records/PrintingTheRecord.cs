@@ -46,6 +46,11 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
         await Expect(page.Locator(".mb-record table").First).ToContainTextAsync("Shouting | pushing");
         await Expect(page.Locator(".mb-record table").Nth(1)).ToContainTextAsync("Write the safety plan");
         await Axe.AssertNoViolationsAsync(page, "the record's print view");
+        // The eight columns of the harm matrix wrap rather than push the page sideways at 320px.
+        await page.SetViewportSizeAsync(320, 640);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the record scrolls sideways at 320px");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator(".govuk-header")).ToBeHiddenAsync();
