@@ -149,6 +149,7 @@ public static class MeetingRecords
             var item = r.DangerStatementId is { } itemId ? state.FindItem(itemId) : null;
             int? number = statement is not null ? state.Practice.NumberOf(statement.Id) : null;
             return new RecordRound(r.Id, r.Question, r.TenMeans, r.ZeroMeans, r.DangerStatementId, number,
+                number is { } n ? $"{state.Practice.Words.DangerStatement} {n}" : null,
                 statement?.Sentence ?? item?.Text, r.StartedAt, r.ClosedAt, r.Attempts.Select(a => Run(state, a)).ToList());
         }).ToList());
     }

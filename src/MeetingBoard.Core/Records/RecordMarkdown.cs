@@ -148,7 +148,7 @@ public static class RecordMarkdown
             md.Append("- **10 means:** ").Append(L(r.TenMeans)).Append('\n');
             md.Append("- **0 means:** ").Append(L(r.ZeroMeans)).Append('\n');
             md.Append("- **About:** ").Append(r.DangerStatement is { } ds
-                ? (r.DangerStatementNumber is { } n ? $"danger statement {n}, " : "") + $"“{L(ds)}”"
+                ? (r.DangerStatementName is { } name ? $"{name.ToLowerInvariant()}, " : "") + $"“{L(ds)}”"
                 : "the whole case").Append('\n');
             md.Append("- **Started:** ").Append(times.Time(r.StartedAt))
               .Append(r.ClosedAt is { } closed ? ", closed " + times.Time(closed) : ", not closed").Append('\n');

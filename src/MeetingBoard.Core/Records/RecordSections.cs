@@ -47,6 +47,7 @@ public sealed record RecordStep(
 public sealed record ScalingSection(IReadOnlyList<RecordRound> Rounds) : RecordSection;
 
 /// <param name="DangerStatementNumber">Set when the round is about a danger statement still on the map.</param>
+/// <param name="DangerStatementName">Its name in the meeting's wording: "Danger statement 2", "Worry statement 2".</param>
 public sealed record RecordRound(
     string Id,
     string Question,
@@ -54,6 +55,7 @@ public sealed record RecordRound(
     string ZeroMeans,
     string? DangerStatementId,
     int? DangerStatementNumber,
+    string? DangerStatementName,
     string? DangerStatement,
     DateTimeOffset StartedAt,
     DateTimeOffset? ClosedAt,

@@ -166,7 +166,7 @@ public static class RecordText
             Typed(t, "10 means: ", r.TenMeans, "  ");
             Typed(t, "0 means: ", r.ZeroMeans, "  ");
             if (r.DangerStatement is { } ds)
-                Typed(t, r.DangerStatementNumber is { } n ? $"About danger statement {n}: " : "About: ", ds, "  ");
+                Typed(t, r.DangerStatementName is { } name ? $"About {name.ToLowerInvariant()}: " : "About: ", ds, "  ");
             else Line(t, "About: the whole case");
             Line(t, $"Started at {times.Time(r.StartedAt)}, {(r.ClosedAt is { } c ? $"closed at {times.Time(c)}" : "not closed")}.");
             foreach (var run in r.Runs)

@@ -154,13 +154,16 @@ public class RecordSectionsFromEvents
     }
 
     [Fact]
-    public void A_round_about_a_danger_statement_names_it()
+    public void A_round_about_a_danger_statement_names_it_in_the_meetings_wording()
     {
         var record = Record(
+            new WordingChosen(Wording.SignsOfSuccess, Given.Iro, T(2)),
             new DangerStatementAdded("s1", "We worry about drinking.", Parts, Given.Iro, T(3)),
             new RoundStarted("r1", "How safe?", "Ten.", "Zero.", "s1", Given.Iro, T(4)));
         var round = Assert.Single(Section<ScalingSection>(record).Rounds);
-        Assert.Equal((1, "We worry about drinking."), (round.DangerStatementNumber!.Value, round.DangerStatement!));
+        Assert.Equal((1, "Worry statement 1", "We worry about drinking."), (round.DangerStatementNumber!.Value, round.DangerStatementName!, round.DangerStatement!));
+        Assert.Contains("- **About:** worry statement 1, “We worry about drinking.”", Md(record));
+        Assert.Contains("About worry statement 1: We worry about drinking.", Txt(record));
     }
 
     [Fact]
