@@ -56,12 +56,15 @@ public sealed record Attendee(
     DateTimeOffset? LeftAt);
 
 /// <summary>
-/// A part of the record that one feature contributes. Today there is the map; scaling rounds,
-/// danger statements and goals, decisions and next steps add their own kinds here, and each
-/// format adds a case for them. A feature with nothing to show adds no section.
+/// A part of the record that one feature contributes: the map, the practice structure, scaling
+/// rounds and how the meeting was run (RecordSections.cs). Each format has a case for each kind.
+/// A feature with nothing to show adds no section.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(MapSection), "map")]
+[JsonDerivedType(typeof(PracticeSection), "practice")]
+[JsonDerivedType(typeof(ScalingSection), "scaling")]
+[JsonDerivedType(typeof(FacilitationSection), "facilitation")]
 public abstract record RecordSection;
 
 public sealed record MapSection(IReadOnlyList<MapColumn> Columns) : RecordSection;
@@ -76,7 +79,8 @@ public sealed record MapItem(
     RecordPerson Author,
     DateTimeOffset AddedAt,
     DateTimeOffset? EditedAt,
-    DateTimeOffset? MovedAt);
+    DateTimeOffset? MovedAt,
+    bool Anonymous = false);
 
 /// <summary>Who did something, as the meeting knew them: name, role, and the actor behind it.</summary>
 public sealed record RecordPerson(ActorKind Kind, string Id, string Name, string Role);
@@ -94,12 +98,35 @@ public enum HistoryKind
     ItemMoved,
     ItemRemoved,
     MeetingClosed,
+    ScalingRoundStarted,
+    ScoresRevealed,
+    ScalingRoundRunAgain,
+    ScalingRoundClosed,
+    StatementAdded,
+    StatementChanged,
+    StatementRemoved,
+    GoalAdded,
+    GoalChanged,
+    GoalRemoved,
+    DisagreementRecorded,
+    HarmRecorded,
+    HarmRemoved,
+    NextStepAdded,
+    NextStepStatusChanged,
+    NextStepRemoved,
+    StageStarted,
+    QuestionAsked,
+    CoFacilitatorAdded,
+    RoleGiven,
 }
 
 /// <summary>
 /// One step of how the meeting went. <see cref="Subject"/> is the person it was about (joining,
 /// admitting, removing); the item fields are set for item steps: <see cref="Text"/> is the item's
 /// text after the step (before it, for a removal), <see cref="OldText"/> the text an edit replaced.
+/// For the other features' steps <see cref="Text"/> is what was written (a question, a statement,
+/// a round's question, an action) and <see cref="Note"/> the word or detail the sentence needs (the
+/// meeting's word for a statement or goal, a stage's title, a status, a role, a run's number).
 /// </summary>
 public sealed record HistoryEntry(
     long Version,
@@ -111,4 +138,5 @@ public sealed record HistoryEntry(
     Category? Category = null,
     Category? FromCategory = null,
     string? Text = null,
-    string? OldText = null);
+    string? OldText = null,
+    string? Note = null);

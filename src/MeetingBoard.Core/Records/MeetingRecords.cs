@@ -1,5 +1,8 @@
 using MeetingBoard.Board;
+using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Records;
 
@@ -13,6 +16,7 @@ public static class MeetingRecords
         var state = MeetingState.Empty;
         var history = new List<HistoryEntry>();
         var movedAt = new Dictionary<string, DateTimeOffset>();
+        var stageStarts = new Dictionary<string, List<DateTimeOffset>>();
         foreach (var (version, e) in events)
         {
             var before = state;
@@ -35,11 +39,43 @@ public static class MeetingRecords
                 ItemRemoved r => new(version, r.At, HistoryKind.ItemRemoved, Person(r.By), ItemId: r.ItemId,
                     Category: before.FindItem(r.ItemId)?.Category, Text: before.FindItem(r.ItemId)?.Text),
                 MeetingClosed c => new(version, c.At, HistoryKind.MeetingClosed, Person(c.By)),
+                // Scaling: no step says who scored or what, so the timeline cannot leak a hidden score.
+                RoundStarted r => new(version, r.At, HistoryKind.ScalingRoundStarted, Person(r.By), Text: r.Question),
+                RoundRevealed r => new(version, r.At, HistoryKind.ScoresRevealed, Person(r.By), Text: state.Scaling.Find(r.RoundId)?.Question, Note: r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                RoundRerun r => new(version, r.At, HistoryKind.ScalingRoundRunAgain, Person(r.By), Text: state.Scaling.Find(r.RoundId)?.Question, Note: r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                RoundClosed r => new(version, r.At, HistoryKind.ScalingRoundClosed, Person(r.By), Text: state.Scaling.Find(r.RoundId)?.Question),
+                DangerStatementAdded a => new(version, a.At, HistoryKind.StatementAdded, Person(a.By), Text: a.Sentence, Note: state.Practice.Words.DangerStatement),
+                DangerStatementEdited ed => new(version, ed.At, HistoryKind.StatementChanged, Person(ed.By), Text: ed.Sentence,
+                    OldText: before.Practice.FindStatement(ed.StatementId)?.Sentence, Note: state.Practice.Words.DangerStatement),
+                DangerStatementRemoved r => new(version, r.At, HistoryKind.StatementRemoved, Person(r.By),
+                    Text: before.Practice.FindStatement(r.StatementId)?.Sentence, Note: state.Practice.Words.DangerStatement),
+                SafetyGoalAdded a => new(version, a.At, HistoryKind.GoalAdded, Person(a.By), Text: a.Sentence, Note: state.Practice.Words.SafetyGoal),
+                SafetyGoalEdited ed => new(version, ed.At, HistoryKind.GoalChanged, Person(ed.By), Text: ed.Sentence,
+                    OldText: before.Practice.FindGoal(ed.GoalId)?.Sentence, Note: state.Practice.Words.SafetyGoal),
+                SafetyGoalRemoved r => new(version, r.At, HistoryKind.GoalRemoved, Person(r.By),
+                    Text: before.Practice.FindGoal(r.GoalId)?.Sentence, Note: state.Practice.Words.SafetyGoal),
+                DisagreementRecorded d => new(version, d.At, HistoryKind.DisagreementRecorded, Person(d.By), Text: d.View,
+                    Note: state.Practice.Words.DangerStatement.ToLowerInvariant()),
+                HarmRecorded h => new(version, h.At, HistoryKind.HarmRecorded, Person(h.By), Text: h.Behaviour),
+                HarmRemoved h => new(version, h.At, HistoryKind.HarmRemoved, Person(h.By), Text: before.Practice.Harm.Find(x => x.Id == h.HarmId)?.Behaviour),
+                NextStepAdded n => new(version, n.At, HistoryKind.NextStepAdded, Person(n.By), Text: n.Action, Note: n.PersonName),
+                NextStepStatusChanged n => new(version, n.At, HistoryKind.NextStepStatusChanged, Person(n.By),
+                    Text: state.Practice.FindStep(n.StepId)?.Action, Note: NextStepStatuses.Name(n.Status)),
+                NextStepRemoved n => new(version, n.At, HistoryKind.NextStepRemoved, Person(n.By), Text: before.Practice.FindStep(n.StepId)?.Action),
+                StageStarted st => new(version, st.At, HistoryKind.StageStarted, Person(st.By), Note: state.Stages().Find(x => x.Id == st.StageId)?.Title ?? st.StageId),
+                QuestionAsked q => new(version, q.At, HistoryKind.QuestionAsked, Person(q.By), Text: q.Text),
+                CoFacilitatorAdded co => new(version, co.At, HistoryKind.CoFacilitatorAdded, Person(co.By), Note: co.Name),
+                SupervisionRoleGiven g => new(version, g.At, HistoryKind.RoleGiven, Person(g.By), Participant(g.ParticipantId), Note: SupervisionRoles.Name(g.Role)),
                 // Events of features the record does not know yet leave no trace here.
                 _ => null,
             };
             if (entry is not null) history.Add(entry);
             if (e is ItemMoved moved) movedAt[moved.ItemId] = moved.At;
+            if (e is StageStarted started)
+            {
+                if (!stageStarts.TryGetValue(started.StageId, out var times)) stageStarts[started.StageId] = times = [];
+                times.Add(started.At);
+            }
         }
 
         var details = new RecordDetails(
@@ -47,7 +83,11 @@ public static class MeetingRecords
             state.FacilitatorId, state.FacilitatorName, state.CreatedAt, state.ClosedAt,
             state.Version, events.Count > 0 ? events[^1].Event.At : null, producedAt);
 
-        return new MeetingRecord(details, Attendees(state, history), [Map(state, movedAt)], history);
+        var sections = new List<RecordSection> { Map(state, movedAt) };
+        if (Practice(state) is { } practice) sections.Add(practice);
+        if (Scaling(state) is { } scaling) sections.Add(scaling);
+        if (Facilitation(state, stageStarts) is { } facilitation) sections.Add(facilitation);
+        return new MeetingRecord(details, Attendees(state, history), sections, history);
     }
 
     static List<Attendee> Attendees(MeetingState state, List<HistoryEntry> history)
@@ -83,7 +123,67 @@ public static class MeetingRecords
             column.Categories.Select(category => new MapCategory(category.Category, category.Title,
                 state.ItemsIn(category.Category).Select(i => new MapItem(
                     i.Id, i.Text, Describe(state, i.Author), i.AddedAt, i.EditedAt,
-                    movedAt.TryGetValue(i.Id, out var at) ? at : null)).ToList())).ToList())).ToList());
+                    movedAt.TryGetValue(i.Id, out var at) ? at : null,
+                    state.Facilitation.AnonymousItemIds.Contains(i.Id))).ToList())).ToList())).ToList());
+
+    static PracticeSection? Practice(MeetingState state)
+    {
+        var p = state.Practice;
+        if (p.Statements.IsEmpty && p.Harm.IsEmpty && p.Steps.IsEmpty) return null;
+        return new PracticeSection(p.Wording, p.Words.Frame,
+            p.Statements.Select(s => new RecordStatement(s.Id, p.NumberOf(s.Id), s.Sentence, Describe(state, s.Author), s.AddedAt, s.EditedAt,
+                p.GoalsFor(s.Id).Select(g => new RecordGoal(g.Id, g.Sentence, Describe(state, g.Author), g.AddedAt, g.EditedAt)).ToList(),
+                s.Disagreements.Select(d => new RecordDisagreement(d.View, Describe(state, d.By), d.At)).ToList())).ToList(),
+            p.Harm.Select(h => new RecordHarm(h.Id, h.Behaviour, h.HowLong, h.HowOften, h.First, h.Worst, h.Last, h.Impact,
+                Describe(state, h.Author), h.AddedAt)).ToList(),
+            p.Steps.Select(n => new RecordStep(n.Id, n.PersonName, n.Action, n.Due, n.Status, NextStepStatuses.Name(n.Status),
+                Describe(state, n.Author), n.AddedAt, n.ChangedAt)).ToList());
+    }
+
+    static ScalingSection? Scaling(MeetingState state)
+    {
+        if (state.Scaling.Rounds.IsEmpty) return null;
+        return new ScalingSection(state.Scaling.Rounds.Select(r =>
+        {
+            var statement = r.DangerStatementId is { } id ? state.Practice.FindStatement(id) : null;
+            var item = r.DangerStatementId is { } itemId ? state.FindItem(itemId) : null;
+            int? number = statement is not null ? state.Practice.NumberOf(statement.Id) : null;
+            return new RecordRound(r.Id, r.Question, r.TenMeans, r.ZeroMeans, r.DangerStatementId, number,
+                number is { } n ? $"{state.Practice.Words.DangerStatement} {n}" : null,
+                statement?.Sentence ?? item?.Text, r.StartedAt, r.ClosedAt, r.Attempts.Select(a => Run(state, a)).ToList());
+        }).ToList());
+    }
+
+    static RecordRun Run(MeetingState state, ScalingAttempt attempt)
+    {
+        // Hidden scores stay hidden: the record of a run not revealed says only that.
+        if (!attempt.IsRevealed) return new RecordRun(attempt.Number, attempt.StartedAt, false, null, [], null, null, null, null);
+        var summary = ScalingSummary.Of(attempt);
+        return new RecordRun(attempt.Number, attempt.StartedAt, true, attempt.RevealedAt,
+            attempt.Scores.Select(s =>
+            {
+                var (name, role) = s.Person is { } person ? state.Describe(person) : (s.Name ?? "Someone", s.Role ?? "");
+                var group = s.Group ?? (s.Person is { } p ? state.Scaling.GroupOf(p) : ScalingGroup.Professional);
+                return new RecordScore(name, role, group, ScalingGroups.Name(group), s.Score, s.Passed, s.Reason, s.OneHigher,
+                    s.EnteredForSomeoneElse, Describe(state, s.EnteredBy), s.At);
+            }).ToList(),
+            summary.Median, summary.Lowest, summary.Highest, summary.Passed);
+    }
+
+    static FacilitationSection? Facilitation(MeetingState state, Dictionary<string, List<DateTimeOffset>> stageStarts)
+    {
+        var f = state.Facilitation;
+        if (stageStarts.Count == 0 && f.Questions.IsEmpty && f.CoFacilitators.IsEmpty && f.Roles.IsEmpty) return null;
+        var stages = state.Stages();
+        return new FacilitationSection(
+            stages.Select(s => new RecordStage(s.Id, s.Title, s.Skipped,
+                stageStarts.TryGetValue(s.Id, out var at) ? at : [])).ToList(),
+            f.Questions.Select(q => new RecordQuestion(q.Id, stages.Find(s => s.Id == q.StageId)?.Title ?? "", q.Text,
+                Describe(state, q.Author), q.AskedAt)).ToList(),
+            f.CoFacilitators.Select(c => new RecordCoFacilitator(c.Name, c.AddedAt)).ToList(),
+            f.Roles.OrderBy(r => state.Participants.FindIndex(p => p.Id == r.Key))
+                .Select(r => new RecordRole(Describe(state, Actor.Participant(r.Key)), r.Value, SupervisionRoles.Name(r.Value))).ToList());
+    }
 
     static RecordPerson Describe(MeetingState state, Actor actor)
     {

@@ -30,9 +30,29 @@ public static class RecordSentences
             HistoryKind.ItemMoved => $"{by} moved {text} from {Category(h.FromCategory)} to {Category(h.Category)}.",
             HistoryKind.ItemRemoved => $"{by} removed from {Category(h.Category)}: {text}",
             HistoryKind.MeetingClosed => $"{by} closed the meeting.",
+            HistoryKind.ScalingRoundStarted => $"{by} started a scaling round: {text}",
+            HistoryKind.ScoresRevealed => $"{by} revealed the scores of the scaling round {text} (run {h.Note}).",
+            HistoryKind.ScalingRoundRunAgain => $"{by} ran the scaling round {text} again (run {h.Note}).",
+            HistoryKind.ScalingRoundClosed => $"{by} closed the scaling round {text}.",
+            HistoryKind.StatementAdded or HistoryKind.GoalAdded => $"{by} added a {Word(h)}: {text}",
+            HistoryKind.StatementChanged or HistoryKind.GoalChanged => $"{by} changed a {Word(h)} to: {text}",
+            HistoryKind.StatementRemoved or HistoryKind.GoalRemoved => $"{by} removed a {Word(h)}: {text}",
+            HistoryKind.DisagreementRecorded => $"{by} wrote down where the family disagrees with a {h.Note}: {text}",
+            HistoryKind.HarmRecorded => $"{by} added to the harm matrix: {text}",
+            HistoryKind.HarmRemoved => $"{by} removed from the harm matrix: {text}",
+            HistoryKind.NextStepAdded => $"{by} added a next step for {literal(h.Note ?? "")}: {text}",
+            HistoryKind.NextStepStatusChanged => $"{by} marked a next step “{literal(h.Note ?? "")}”: {text}",
+            HistoryKind.NextStepRemoved => $"{by} removed a next step: {text}",
+            HistoryKind.StageStarted => $"{by} moved the meeting to the stage “{literal(h.Note ?? "")}”.",
+            HistoryKind.QuestionAsked => $"{by} asked: {text}",
+            HistoryKind.CoFacilitatorAdded => $"{by} made {literal(h.Note ?? "")} a co-facilitator.",
+            HistoryKind.RoleGiven => $"{by} made {subject} {(h.Note ?? "").ToLowerInvariant() switch { "group" => "part of the group", var r => "the " + r }}.",
             _ => $"{by} made a change.",
         };
     }
+
+    // The meeting's own word ("Danger statement", "Wellbeing goal"), lower-cased inside a sentence.
+    static string Word(HistoryEntry h) => (h.Note ?? "statement").ToLowerInvariant();
 
     public static string Standing(Attendee a, RecordTimes times) => a.Standing switch
     {

@@ -22,4 +22,7 @@ public sealed class RecordTimes(TimeZoneInfo zone, DateTimeOffset startedAt)
         var local = Local(at);
         return local.Date == startDay ? local.ToString("HH:mm", Invariant) : local.ToString("d MMMM yyyy, HH:mm", Invariant);
     }
+
+    /// <summary>A due date: a day, with no time or zone.</summary>
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", Invariant);
 }

@@ -13,8 +13,19 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         meeting = await MeetingScenario.StartAsync(title: "Review conference");
-        var (sam, _) = await meeting.AdmitAsync("Sam", "Mother");
+        var (sam, samId) = await meeting.AdmitAsync("Sam", "Mother");
         (await meeting.AddItemAsync(sam, "harm", "Police were called twice <script>window.pwned=1</script>")).EnsureSuccessStatusCode();
+        // A harm entry and a next step: the record shows them as tables, which the accessibility check covers too.
+        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/harm", new Dictionary<string, string>
+        {
+            ["commandId"] = Visitor.NewCommandId(), ["behaviour"] = "Shouting | pushing", ["howLong"] = "A year", ["howOften"] = "Weekly",
+            ["first"] = "January", ["worst"] = "March", ["last"] = "May", ["impact"] = "Maya hides under the bed",
+        }, fetch: true)).EnsureSuccessStatusCode();
+        var nextYear = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/next-steps", new Dictionary<string, string>
+        {
+            ["commandId"] = Visitor.NewCommandId(), ["who"] = samId, ["what"] = "Write the safety plan", ["dueDay"] = "3", ["dueMonth"] = "2", ["dueYear"] = nextYear,
+        }, fetch: true)).EnsureSuccessStatusCode();
         for (var i = 1; i <= 40; i++)
             (await meeting.AddItemAsync(meeting.Facilitator, "existing-strengths", $"Strength number {i}: the children are well fed and go to school")).EnsureSuccessStatusCode();
     }
@@ -32,6 +43,14 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
         Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned ?? null"));
         await Expect(page.Locator(".govuk-header")).ToBeVisibleAsync();
         await Expect(page.Locator(".mb-record-tools")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mb-record table").First).ToContainTextAsync("Shouting | pushing");
+        await Expect(page.Locator(".mb-record table").Nth(1)).ToContainTextAsync("Write the safety plan");
+        await Axe.AssertNoViolationsAsync(page, "the record's print view");
+        // The eight columns of the harm matrix wrap rather than push the page sideways at 320px.
+        await page.SetViewportSizeAsync(320, 640);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the record scrolls sideways at 320px");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator(".govuk-header")).ToBeHiddenAsync();
@@ -55,6 +74,8 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
         var page = await SignedInAsync();
         await page.GotoAsync($"/m/{meeting.MeetingId}/record/family");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What we are worried about" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mb-record table")).ToContainTextAsync("Write the safety plan");
+        await Axe.AssertNoViolationsAsync(page, "the family version of the record");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator(".mb-record-tools")).ToBeHiddenAsync();
         var pdf = await page.PdfAsync(new() { Format = "A4" });

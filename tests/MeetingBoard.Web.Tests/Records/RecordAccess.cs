@@ -111,6 +111,11 @@ public sealed class RecordAccess
             new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId(), ["category"] = "complicating-factors" }, fetch: true)).EnsureSuccessStatusCode();
         (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/items/{itemId}/remove",
             new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/harm", new Dictionary<string, string>
+        {
+            ["commandId"] = Visitor.NewCommandId(), ["behaviour"] = "Shouting <i>loudly</i>", ["howLong"] = "A year", ["howOften"] = "Weekly",
+            ["first"] = "January", ["worst"] = "March", ["last"] = "May", ["impact"] = "Maya hides",
+        }, fetch: true)).EnsureSuccessStatusCode();
 
         var (status, audit, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/audit");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -124,5 +129,7 @@ public sealed class RecordAccess
         Assert.Single(rows, r => r[3] == "Moved an item from Harm to Complicating factors");
         Assert.Equal("Better words", rows.Single(r => r[3] == "Removed an item from Complicating factors")[4]);
         Assert.Empty(audit.QuerySelectorAll("main b"));
+        Assert.Equal("Shouting <i>loudly</i>", rows.Single(r => r[3] == "Added to the harm matrix")[5]);
+        Assert.Empty(audit.QuerySelectorAll("main i"));
     }
 }

@@ -1,6 +1,9 @@
 using MeetingBoard.Board;
+using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
 using MeetingBoard.Records;
+using MeetingBoard.Scaling;
 
 namespace MeetingBoard.Web.Tests.Records;
 
@@ -46,7 +49,38 @@ public static class ScriptedMeeting
         new ItemRemoved("i-oops", Pat, T(25)),
         new ItemAdded("i-goal", Category.SafetyGoals, "If an argument starts, one adult leaves the home and the children stay with someone safe", Iro, T(30)),
         new ItemAdded("i-next", Category.NextSteps, "Sam and Pat write a safety plan with the social worker by 24 June", Sam, T(35)),
-        new ParticipantRemoved(Pat.Id, Iro, T(40)),
+        // The facilitation, practice and scaling features (issues 3, 4, 6), with typed markup in every kind of field.
+        new CoFacilitatorAdded("acc-kim", "Kim Lee", Iro, T(36)),
+        new StageStarted("purpose", Iro, T(36)),
+        new QuestionAsked("q-1", "purpose", "Who else `helps` | with the children?", Teacher, T(36)),
+        new StageStarted("worries-and-working-well", Iro, T(37)),
+        new AnonymousRoundStarted(Iro, T(37)),
+        new ItemAdded("i-anon", Category.ComplicatingFactors, "Money is very tight since Jordan lost his job", Sam, T(37)),
+        new ItemAddedAnonymously("i-anon", T(37)),
+        new AnonymousRoundEnded(Iro, T(37)),
+        new DangerStatementAdded("s-1", "The school and the social worker are worried that Jordan will hurt Sam again when he drinks.",
+            new DangerParts("The school and the social worker", "Jordan will hurt Sam again when he drinks", "Maya is frightened", "the children could be hurt", null), Iro, T(38)),
+        new SafetyGoalAdded("g-1", "s-1", "Sam and Pat make sure the children are never in the house when Jordan has been drinking | for 6 months.",
+            new GoalParts("Sam and Pat make sure", "the children feel safe", "we will see", "6 months"), Iro, T(38)),
+        new DisagreementRecorded("s-1", "Jordan has not hurt anyone <b>since March</b>", Sam, T(39)),
+        new HarmRecorded("h-1", "Jordan pushed Sam | in front of the children", "Since 2024", "Monthly", "January 2024", "# March: police called", "May", "Maya hides `under` the bed", Iro, T(39)),
+        new NextStepAdded("n-1", Pat.Id, "Pat", "Write the *safety plan* with Sam", new DateOnly(2025, 6, 24), Iro, T(39)),
+        new NextStepAdded("n-2", null, "Social worker", "Visit | check in", new DateOnly(2025, 6, 17), Iro, T(39)),
+        new NextStepStatusChanged("n-2", NextStepStatus.InProgress, Iro, T(39)),
+        new StageStarted("danger-scaling", Iro, T(40)),
+        new ScalingGroupSet(Sam.Id, ScalingGroup.FamilyAndNetwork, Iro, T(40)),
+        new ScalingGroupSet(Pat.Id, ScalingGroup.FamilyAndNetwork, Iro, T(40)),
+        new RoundStarted("r-1", "On a scale of 0 to 10, how safe are the children?", "Everyone knows the children are safe enough to close the case.",
+            "Things are so bad the children cannot live at home.", "s-1", Iro, T(40)),
+        new ScoreGiven("r-1", 1, 6, "# heading <script>alert(1)</script> | pipes | and `backticks`", "Pat moving in `for now`", Sam, T(41)),
+        new ScoreGiven("r-1", 1, 3, "Police were called twice", null, Teacher, T(41)),
+        new RoundPassed("r-1", 1, Pat, T(41)),
+        new ScoreRecordedFor("r-1", 1, "tom", "Tom", "Grandfather", ScalingGroup.FamilyAndNetwork, 7, "Sam always calls me", null, Iro, T(42)),
+        new RoundRevealed("r-1", 1, Iro, T(42)),
+        new RoundRerun("r-1", 2, Iro, T(43)),
+        new ScoreGiven("r-1", 2, 9, "HIDDEN REASON never revealed", null, Sam, T(43)),
+        new RoundClosed("r-1", Iro, T(44)),
+        new ParticipantRemoved(Pat.Id, Iro, T(45)),
         new MeetingClosed(Iro, T(50)),
     ];
 
