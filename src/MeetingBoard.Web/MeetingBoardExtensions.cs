@@ -26,6 +26,9 @@ public static class MeetingBoardExtensions
         var options = builder.Configuration.GetSection("MeetingBoard").Get<MeetingBoardOptions>() ?? new MeetingBoardOptions();
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         var services = builder.Services;
+        // Request paths carry join codes (/join/KPW-7RT-C4H) and room-screen keys; the framework logs
+        // them at Information and below. Our own logs name meetings and event types only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
 

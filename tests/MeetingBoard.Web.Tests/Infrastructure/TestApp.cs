@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MeetingBoard.Web.Tests.Infrastructure;
 
@@ -43,7 +44,7 @@ public sealed class TestApp : IAsyncDisposable
 
     Factory Start()
     {
-        var f = new Factory(DataDirectory, settings);
+        var f = new Factory(DataDirectory, settings, Logs);
         f.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
         f.StartServer();
         var addresses = f.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -81,12 +82,16 @@ public sealed class TestApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    sealed class Factory(string dataDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    /// <summary>Every log line the app wrote, across restarts, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
+    sealed class Factory(string dataDirectory, IReadOnlyDictionary<string, string?> settings, LogCapture logs) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("MeetingBoard:DataDirectory", dataDirectory);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         }
     }
 }
