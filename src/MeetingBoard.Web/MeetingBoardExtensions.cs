@@ -90,6 +90,9 @@ public static class MeetingBoardExtensions
 
         app.MapHealthChecks("/healthz").DisableAntiforgery();
         app.MapHub<MeetingHub>("/hubs/meeting");
+        // The fan-out floor for bench/: no authorisation, so only where a benchmark asked for it.
+        if (app.Services.GetRequiredService<MeetingBoardOptions>().Benchmarks.Enabled)
+            app.MapHub<BenchHub>("/hubs/bench");
         app.MapAccounts();
         app.MapMeetings();
         app.MapJoin();

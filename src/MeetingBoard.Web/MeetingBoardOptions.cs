@@ -16,4 +16,13 @@ public sealed class MeetingBoardOptions
     public int JoinFailuresAllowed { get; set; } = 10;
 
     public int JoinFailureWindowMinutes { get; set; } = 10;
+
+    /// <summary>Benchmark-only endpoints (bench/, docs/benchmarks.md). Never on a server people use.</summary>
+    public BenchmarkOptions Benchmarks { get; set; } = new();
+}
+
+public sealed class BenchmarkOptions
+{
+    /// <summary>Maps <see cref="Live.BenchHub"/> at /hubs/bench.</summary>
+    public bool Enabled { get; set; }
 }
