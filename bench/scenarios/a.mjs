@@ -1,0 +1,164 @@
+// A: one meeting, N participants, the facilitator adds items; latency from the command's
+// acceptance to its receipt by every participant.
+// B (the floor), same run: the same participants open a connection to the benchmark hub and get a
+// message of the same size per step through a bare SignalR group broadcast. Ratio A/B.
+import { Worker } from "node:worker_threads";
+import { setUpFacilitator, createMeeting, askToJoin, admit, openBoard, watchBoard, Receiver, now } from "../lib/app.mjs";
+import { pool } from "../lib/http.mjs";
+import { summary, table, kib, mib } from "../lib/stats.mjs";
+import { cpuSeconds, rssBytes } from "../lib/server.mjs";
+
+export const describe = "one meeting, N participants, the facilitator adds items (A); the same sizes as a bare broadcast (B)";
+export const defaults = { participants: 300, items: 200, intervalMs: 250, concurrency: 16, maxMinutes: 15 };
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Runs one paced plan in the sender worker; returns its accepted times by step. */
+function send(message) {
+  return new Promise((ok, fail) => {
+    const worker = new Worker(new URL("../lib/sender.mjs", import.meta.url));
+    const accepted = [];
+    const failures = [];
+    worker.on("message", (m) => {
+      if (m.op === "accepted") accepted[m.i] = m;
+      else if (m.op === "failed") failures.push(m);
+      else if (m.op === "done") worker.terminate().then(() => ok({ accepted, failures }));
+    });
+    worker.on("error", fail);
+    worker.postMessage(message);
+  });
+}
+
+async function waitFor(condition, ms) {
+  const until = Date.now() + ms;
+  while (!condition() && Date.now() < until) await sleep(50);
+  return condition();
+}
+
+/** Latency of each (step, receiver): acceptance of step i (version versions[i]) to first receipt of it or later. */
+// Also from the moment the command was sent (end to end, as the person who acted waits for it).
+function latencies(receivers, versions, accepted) {
+  const values = [];
+  const fromSent = [];
+  let missing = 0;
+  versions.forEach((v, i) => {
+    if (!accepted[i]) return;
+    for (const r of receivers) {
+      const t = r.receipt(v);
+      if (t === undefined) missing++;
+      else {
+        values.push(t - accepted[i].t);
+        fromSent.push(t - accepted[i].sent);
+      }
+    }
+  });
+  return { values, fromSent, missing };
+}
+
+export async function run({ server, options, log }) {
+  const { base, pid } = server;
+  const facilitator = await setUpFacilitator(server);
+  const { meetingId, joinCode } = await createMeeting(facilitator, "Bench A: core group review");
+
+  log(`Joining ${options.participants} participants…`);
+  const people = await pool([...Array(options.participants).keys()], options.concurrency, (i) =>
+    askToJoin(base, joinCode, `Person ${i + 1}`, "Family friend"));
+  for (const p of people) await admit(facilitator, meetingId, p.participantId);
+
+  const rssBefore = rssBytes(pid);
+  log("Connecting…");
+  const facilitatorBoard = await openBoard(facilitator, meetingId);
+  const facilitatorReceiver = await watchBoard(base, facilitator, meetingId, facilitatorBoard.version);
+  const receivers = await pool(people, options.concurrency, async (p) => {
+    const { version } = await openBoard(p.browser, meetingId);
+    return watchBoard(base, p.browser, meetingId, version);
+  });
+  const v0 = facilitatorBoard.version;
+  if (receivers.some((r) => r.lastVersion > v0)) throw new Error("The meeting changed while connecting");
+  await sleep(2000); // presence renders for the facilitator settle
+  const rssConnected = rssBytes(pid);
+
+  // A
+  log(`A: adding ${options.items} items, one every ${options.intervalMs} ms…`);
+  const versions = Array.from({ length: options.items }, (_, i) => v0 + i + 1);
+  let cpu0 = cpuSeconds(pid), t0 = now();
+  const a = await send({ op: "addItems", base, cookies: [...facilitator.cookies], token: facilitator.token, meetingId, count: options.items, intervalMs: options.intervalMs });
+  const last = versions[versions.length - 1];
+  const allArrived = await waitFor(() => receivers.every((r) => r.lastVersion >= last), 30_000);
+  const aCpu = (cpuSeconds(pid) - cpu0) / ((now() - t0) / 1000);
+  const aLat = latencies(receivers, versions, a.accepted);
+  const distinctPatches = new Set(receivers[0].versions).size;
+
+  // The frame that carried each version to a participant (all participants get the same frame).
+  const sample = receivers[0];
+  const frameOf = versions.map((v) => {
+    const k = sample.versions.findIndex((x) => x >= v);
+    return k < 0 ? 0 : sample.sizes[k];
+  });
+
+  // B: the same participants, a connection each to the benchmark hub.
+  log("B: connecting the same participants to the benchmark hub…");
+  const floor = await pool(people, options.concurrency, async (p) => {
+    const r = new Receiver(base, "/hubs/bench", p.browser.cookieHeader());
+    await r.start();
+    await r.invoke("Listen");
+    return r;
+  });
+  // Calibrate: the size of a frame with empty markup, so B's frames match A's to the character.
+  const calibrate = await send({ op: "broadcast", base, steps: [{ version: 0, chars: 0 }], intervalMs: 0 });
+  if (!(await waitFor(() => floor.every((r) => r.versions.length > 0), 10_000))) throw new Error("Calibration broadcast did not arrive");
+  const emptyFrame = floor[0].sizes[0];
+  const steps = versions.map((v, i) => ({ version: v, chars: Math.max(0, frameOf[i] - emptyFrame - (String(v).length - 1)) }));
+  log(`B: broadcasting ${steps.length} messages of the same sizes…`);
+  cpu0 = cpuSeconds(pid), t0 = now();
+  const b = await send({ op: "broadcast", base, steps, intervalMs: options.intervalMs });
+  await waitFor(() => floor.every((r) => r.lastVersion >= last), 30_000);
+  const bCpu = (cpuSeconds(pid) - cpu0) / ((now() - t0) / 1000);
+  const bLat = latencies(floor, versions, b.accepted);
+  const bFrames = floor[0].sizes.slice(1);
+  const sizeMismatch = bFrames.filter((s, i) => s !== frameOf[i]).length;
+
+  const A = summary(aLat.values), B = summary(bLat.values);
+  const A2 = summary(aLat.fromSent), B2 = summary(bLat.fromSent);
+  const commandA = summary(a.accepted.filter(Boolean).map((x) => x.t - x.sent));
+  const commandB = summary(b.accepted.filter(Boolean).map((x) => x.t - x.sent));
+  const frames = summary(frameOf);
+  const facilitatorFrames = summary(facilitatorReceiver.sizes);
+  console.log(`\nScenario A/B: 1 meeting, ${options.participants} participants, ${options.items} changes one every ${options.intervalMs} ms`);
+  console.log(table(["", "receipts", "missing", "p50 ms", "p95 ms", "p99 ms", "max ms", "server CPU (cores)"], [
+    ["A live patch", A.n, aLat.missing, A.p50, A.p95, A.p99, A.max, aCpu],
+    ["B bare broadcast", B.n, bLat.missing, B.p50, B.p95, B.p99, B.max, bCpu],
+    ["A / B", "", "", A.p50 / B.p50, A.p95 / B.p95, A.p99 / B.p99, A.max / B.max, ""],
+  ]));
+  console.log("The same receipts measured from the moment the command was sent (end to end):");
+  console.log(table(["", "p50 ms", "p95 ms", "p99 ms", "max ms"], [
+    ["A live patch", A2.p50, A2.p95, A2.p99, A2.max],
+    ["B bare broadcast", B2.p50, B2.p95, B2.p99, B2.max],
+    ["A / B", A2.p50 / B2.p50, A2.p95 / B2.p95, A2.p99 / B2.p99, A2.max / B2.max],
+  ]));
+  console.log(table(["", "p50", "p99", "max"], [
+    ["command answered (A) ms", commandA.p50, commandA.p99, commandA.max],
+    ["broadcast answered (B) ms", commandB.p50, commandB.p99, commandB.max],
+    ["participant frame KiB", kib(frames.p50), kib(frames.p99), kib(frames.max)],
+    ["facilitator frame KiB", kib(facilitatorFrames.p50), kib(facilitatorFrames.p99), kib(facilitatorFrames.max)],
+  ]));
+  console.log(`Distinct patches a participant received: ${distinctPatches} for ${options.items} changes; all arrived: ${allArrived}; ` +
+    `B frames differing in size from A's: ${sizeMismatch}; failures A ${a.failures.length}, B ${b.failures.length}; ` +
+    `facilitator patches ${facilitatorReceiver.versions.length}; closed connections ${receivers.filter((r) => r.closed).length + floor.filter((r) => r.closed).length}`);
+  console.log(`Server RSS: ${mib(rssBefore).toFixed(0)} MiB before connecting, ${mib(rssConnected).toFixed(0)} MiB connected, ${mib(rssBytes(pid)).toFixed(0)} MiB at the end`);
+
+  await Promise.all([...receivers, ...floor, facilitatorReceiver].map((r) => r.stop()));
+  return {
+    A: { ...A, missing: aLat.missing, cpuCores: aCpu, command: commandA, distinctPatches },
+    B: { ...B, missing: bLat.missing, cpuCores: bCpu, command: commandB, sizeMismatch },
+    ratio: { p50: A.p50 / B.p50, p95: A.p95 / B.p95, p99: A.p99 / B.p99, max: A.max / B.max },
+    fromSent: { A: A2, B: B2, ratio: { p50: A2.p50 / B2.p50, p95: A2.p95 / B2.p95, p99: A2.p99 / B2.p99, max: A2.max / B2.max } },
+    frameChars: frameOf,
+    facilitatorFrameChars: facilitatorFrames,
+    rss: { beforeConnecting: rssBefore, connected: rssConnected },
+    raw: {
+      aLatencies: aLat.values.map((x) => +x.toFixed(2)), bLatencies: bLat.values.map((x) => +x.toFixed(2)),
+      aFromSent: aLat.fromSent.map((x) => +x.toFixed(2)), bFromSent: bLat.fromSent.map((x) => +x.toFixed(2)),
+    },
+  };
+}
