@@ -5,7 +5,6 @@ using MeetingBoard.Web.Features.Meetings;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,8 +32,6 @@ public static class MeetingBoardExtensions
         services.AddSingleton<Presence>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<LiveRegions>();
-        // Live regions render outside any request; the renderer gets a scope of its own for the app's lifetime.
-        services.AddSingleton(sp => new HtmlRenderer(sp.CreateScope().ServiceProvider, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new MeetingClock(FindZone(options.TimeZone), sp.GetRequiredService<TimeProvider>()));
         services.AddSignalR(hub =>
         {
