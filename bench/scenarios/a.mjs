@@ -65,7 +65,11 @@ export async function run({ server, options, log }) {
     askToJoin(base, joinCode, `Person ${i + 1}`, "Family friend"));
   for (const p of people) await admit(facilitator, meetingId, p.participantId);
 
-  const rssBefore = rssBytes(pid);
+  const control = new Receiver(base, "/hubs/bench", "");
+  await control.start();
+  const memory = async () => ({ ...(await control.invoke("Memory")), rss: rssBytes(pid) });
+  const memBefore = await memory();
+  const rssBefore = memBefore.rss;
   log("Connecting…");
   const facilitatorBoard = await openBoard(facilitator, meetingId);
   const facilitatorReceiver = await watchBoard(base, facilitator, meetingId, facilitatorBoard.version);
@@ -76,7 +80,8 @@ export async function run({ server, options, log }) {
   const v0 = facilitatorBoard.version;
   if (receivers.some((r) => r.lastVersion > v0)) throw new Error("The meeting changed while connecting");
   await sleep(2000); // presence renders for the facilitator settle
-  const rssConnected = rssBytes(pid);
+  const memConnected = await memory();
+  const rssConnected = memConnected.rss;
 
   // A
   log(`A: adding ${options.items} items, one every ${options.intervalMs} ms…`);
@@ -98,12 +103,15 @@ export async function run({ server, options, log }) {
 
   // B: the same participants, a connection each to the benchmark hub.
   log("B: connecting the same participants to the benchmark hub…");
+  const memBeforeFloor = await memory();
   const floor = await pool(people, options.concurrency, async (p) => {
     const r = new Receiver(base, "/hubs/bench", p.browser.cookieHeader());
     await r.start();
     await r.invoke("Listen");
     return r;
   });
+  await sleep(2000);
+  const memFloor = await memory();
   // Calibrate: the size of a frame with empty markup, so B's frames match A's to the character.
   const calibrate = await send({ op: "broadcast", base, steps: [{ version: 0, chars: 0 }], intervalMs: 0 });
   if (!(await waitFor(() => floor.every((r) => r.versions.length > 0), 10_000))) throw new Error("Calibration broadcast did not arrive");
@@ -147,7 +155,20 @@ export async function run({ server, options, log }) {
     `facilitator patches ${facilitatorReceiver.versions.length}; closed connections ${receivers.filter((r) => r.closed).length + floor.filter((r) => r.closed).length}`);
   console.log(`Server RSS: ${mib(rssBefore).toFixed(0)} MiB before connecting, ${mib(rssConnected).toFixed(0)} MiB connected, ${mib(rssBytes(pid)).toFixed(0)} MiB at the end`);
 
-  await Promise.all([...receivers, ...floor, facilitatorReceiver].map((r) => r.stop()));
+  const perConnection = (a, b, n) => ({
+    managedKiB: kib(b.managedBytes - a.managedBytes) / n, pinnedKiB: kib(b.pinnedObjectBytes - a.pinnedObjectBytes) / n,
+    largeKiB: kib(b.largeObjectBytes - a.largeObjectBytes) / n, rssKiB: kib(b.rss - a.rss) / n,
+  });
+  const memoryPerConnection = {
+    meeting: perConnection(memBefore, memConnected, receivers.length + 1),
+    bare: perConnection(memBeforeFloor, memFloor, floor.length),
+  };
+  console.log("Server memory per connection (after a full collection, before the changes):");
+  console.log(table(["", "managed KiB", "of it pinned (buffer pools) KiB", "of it large objects KiB", "RSS KiB"], [
+    ["board connection (page + Watch)", ...Object.values(memoryPerConnection.meeting)],
+    ["bare benchmark-hub connection", ...Object.values(memoryPerConnection.bare)],
+  ]));
+  await Promise.all([...receivers, ...floor, facilitatorReceiver, control].map((r) => r.stop()));
   return {
     A: { ...A, missing: aLat.missing, cpuCores: aCpu, command: commandA, distinctPatches },
     B: { ...B, missing: bLat.missing, cpuCores: bCpu, command: commandB, sizeMismatch },
@@ -156,6 +177,7 @@ export async function run({ server, options, log }) {
     frameChars: frameOf,
     facilitatorFrameChars: facilitatorFrames,
     rss: { beforeConnecting: rssBefore, connected: rssConnected },
+    memory: { memBefore, memConnected, memBeforeFloor, memFloor, perConnection: memoryPerConnection },
     raw: {
       aLatencies: aLat.values.map((x) => +x.toFixed(2)), bLatencies: bLat.values.map((x) => +x.toFixed(2)),
       aFromSent: aLat.fromSent.map((x) => +x.toFixed(2)), bFromSent: bLat.fromSent.map((x) => +x.toFixed(2)),

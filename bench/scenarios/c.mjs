@@ -11,13 +11,14 @@ import { cpuSeconds, rssBytes, threads } from "../lib/server.mjs";
 export const describe = "capacity: meetings of N participants each changing every few seconds, added in steps until p99 passes the limit";
 export const defaults = {
   perMeeting: 20, periodMs: 3000, stepMeetings: 25, firstStepMeetings: 25, seedItems: 8, measureSec: 15,
-  p99LimitMs: 250, maxParticipants: 12000, concurrency: 16, maxMinutes: 25,
+  p99LimitMs: 250, maxParticipants: 12000, concurrency: 16, budgetMinutes: 12, maxMinutes: 25,
 };
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 export async function run({ server, options, log }) {
   const { base, pid } = server;
+  const started = now();
   const facilitator = await setUpFacilitator(server);
   const control = new Receiver(base, "/hubs/bench", "");
   await control.start();
@@ -98,6 +99,7 @@ export async function run({ server, options, log }) {
     const participants = meetings.size * options.perMeeting;
     const connections = all.length;
     const closed = all.filter((r) => r.closed).length;
+    const memoryAfter = after;
     const row = {
       step, meetings: meetings.size, participants, connections,
       changesPerSec: windowChanges.length / ((to - from) / 1000),
@@ -106,9 +108,10 @@ export async function run({ server, options, log }) {
       serverCpuCores: cpu, benchCpuCores: benchCpu, serverThreads: threads(pid),
       rssMiB: mib(after.rss), managedMiB: mib(after.managedBytes),
       stepManagedKiBPerConnection: kib(after.managedBytes - before.managedBytes) / newConnections,
+      stepPinnedKiBPerConnection: kib(after.pinnedObjectBytes - before.pinnedObjectBytes) / newConnections,
       stepRssKiBPerConnection: kib(after.rss - before.rss) / newConnections,
       totalManagedKiBPerConnection: kib(after.managedBytes - baseline.managedBytes) / connections,
-      connectSeconds, closed, failures,
+      connectSeconds, closed, failures, memoryBefore: before, memoryAfter,
     };
     steps.push(row);
     log(`Step ${step}: ${participants} participants, ${row.changesPerSec.toFixed(1)}/${row.expectedPerSec.toFixed(1)} changes/s, ` +
@@ -120,6 +123,7 @@ export async function run({ server, options, log }) {
     if (!(s.p99 <= options.p99LimitMs)) { log(`p99 ${s.p99.toFixed(0)} ms passed ${options.p99LimitMs} ms: stopping.`); break; }
     if (participants + options.stepMeetings * options.perMeeting > options.maxParticipants) { log(`Next step would pass the cap of ${options.maxParticipants} participants: stopping.`); break; }
     if (closed > 0) { log("Connections closed: stopping."); break; }
+    if (now() - started > options.budgetMinutes * 60_000) { log(`Past the budget of ${options.budgetMinutes} minutes: stopping.`); break; }
   }
 
   worker.postMessage({ op: "stop" });

@@ -37,9 +37,12 @@ public sealed class BenchHub(IHubContext<BenchHub> context) : Hub
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var info = GC.GetGCMemoryInfo();
+        // Generations 3 and 4 are the large and the pinned object heaps; Kestrel's buffer pools live in the pinned one.
         return new BenchMemory(GC.GetTotalMemory(false), info.HeapSizeBytes, info.TotalCommittedBytes,
+            info.GenerationInfo[3].SizeAfterBytes, info.GenerationInfo[4].SizeAfterBytes,
             Environment.WorkingSet, GCSettings.IsServerGC, Environment.ProcessorCount);
     }
 }
 
-public sealed record BenchMemory(long ManagedBytes, long HeapSizeBytes, long CommittedBytes, long WorkingSetBytes, bool ServerGc, int Processors);
+public sealed record BenchMemory(long ManagedBytes, long HeapSizeBytes, long CommittedBytes, long LargeObjectBytes, long PinnedObjectBytes,
+    long WorkingSetBytes, bool ServerGc, int Processors);
