@@ -109,6 +109,7 @@ export async function run({ server, options, log }) {
       rssMiB: mib(after.rss), managedMiB: mib(after.managedBytes),
       stepManagedKiBPerConnection: kib(after.managedBytes - before.managedBytes) / newConnections,
       stepPinnedKiBPerConnection: kib(after.pinnedObjectBytes - before.pinnedObjectBytes) / newConnections,
+      stepLargeKiBPerConnection: kib(after.largeObjectBytes - before.largeObjectBytes) / newConnections,
       stepRssKiBPerConnection: kib(after.rss - before.rss) / newConnections,
       totalManagedKiBPerConnection: kib(after.managedBytes - baseline.managedBytes) / connections,
       connectSeconds, closed, failures, memoryBefore: before, memoryAfter,
@@ -116,7 +117,7 @@ export async function run({ server, options, log }) {
     steps.push(row);
     log(`Step ${step}: ${participants} participants, ${row.changesPerSec.toFixed(1)}/${row.expectedPerSec.toFixed(1)} changes/s, ` +
       `p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} max ${s.max.toFixed(0)} ms, CPU ${cpu.toFixed(2)}, bench CPU ${benchCpu.toFixed(2)}, ` +
-      `RSS ${row.rssMiB.toFixed(0)} MiB, +${row.stepManagedKiBPerConnection.toFixed(1)} KiB managed / +${row.stepRssKiBPerConnection.toFixed(1)} KiB RSS per new connection, closed ${closed}`);
+      `RSS ${row.rssMiB.toFixed(0)} MiB, +${row.stepManagedKiBPerConnection.toFixed(1)} KiB managed (LOH ${row.stepLargeKiBPerConnection.toFixed(1)}, pinned ${row.stepPinnedKiBPerConnection.toFixed(1)}) / +${row.stepRssKiBPerConnection.toFixed(1)} KiB RSS per new connection, threads ${row.serverThreads}, closed ${closed}`);
     for (const r of all) r.forget();
     accepted.length = 0;
 
