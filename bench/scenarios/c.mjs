@@ -3,6 +3,7 @@
 // change's acceptance to its receipt by every participant of its meeting passes the limit, or a
 // cap is reached. Per step: participants held, changes per second, latency, CPU, memory.
 import { Worker } from "node:worker_threads";
+import { execSync } from "node:child_process";
 import { setUpFacilitator, createMeeting, askToJoin, admit, openBoard, watchBoard, addItem, itemIds, categories, Receiver, now } from "../lib/app.mjs";
 import { pool } from "../lib/http.mjs";
 import { summary, table, mib, kib } from "../lib/stats.mjs";
@@ -19,6 +20,13 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 export async function run({ server, options, log }) {
   const { base, pid } = server;
   const started = now();
+  // Each connection takes a descriptor in this process and one in the server (which inherits this limit).
+  const openFiles = Number(execSync("sh -c 'ulimit -n'").toString().trim());
+  const fits = Math.floor((openFiles - 1000) / (1 + 1 / options.perMeeting));
+  if (fits < options.maxParticipants) {
+    log(`ulimit -n is ${openFiles}: capping at ${fits} participants (raise it with ulimit -n before running for more).`);
+    options.maxParticipants = fits;
+  }
   const facilitator = await setUpFacilitator(server);
   const control = new Receiver(base, "/hubs/bench", "");
   await control.start();
