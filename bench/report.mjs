@@ -17,6 +17,15 @@ for (const file of process.argv.slice(2)) {
       ["A / B", "", "", f2(r.ratio.p50), f2(r.ratio.p95), f2(r.ratio.p99), f2(r.ratio.max), ""],
     ]));
     console.log();
+    if (r.lastPerChange) {
+      const l = r.lastPerChange;
+      console.log(table(["per change, until the last participant had it", "changes", "p50 ms", "p95 ms", "p99 ms", "max ms"], [
+        ["A live patch", l.A.n, f1(l.A.p50), f1(l.A.p95), f1(l.A.p99), f1(l.A.max)],
+        ["B bare broadcast", l.B.n, f1(l.B.p50), f1(l.B.p95), f1(l.B.p99), f1(l.B.max)],
+        ["A / B", "", f2(l.ratio.p50), f2(l.ratio.p95), f2(l.ratio.p99), f2(l.ratio.max)],
+      ]));
+      console.log();
+    }
     const s = r.fromSent;
     console.log(table(["from sending (end to end)", "p50 ms", "p95 ms", "p99 ms", "max ms"], [
       ["A live patch", f1(s.A.p50), f1(s.A.p95), f1(s.A.p99), f1(s.A.max)],
