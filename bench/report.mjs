@@ -11,10 +11,10 @@ for (const file of process.argv.slice(2)) {
   console.log(`\n### ${r.scenario.toUpperCase()} — ${m.at} — app ${m.commit} (${m.app})\n`);
   console.log("Options: `" + Object.entries(r.options).map(([k, v]) => `--${k}=${v}`).join(" ") + "`\n");
   if (r.scenario === "a") {
-    console.log(table(["from acceptance", "receipts", "missing", "p50 ms", "p95 ms", "p99 ms", "max ms", "server CPU (cores)"], [
-      ["A live patch", r.A.n, r.A.missing, f1(r.A.p50), f1(r.A.p95), f1(r.A.p99), f1(r.A.max), f2(r.A.cpuCores)],
-      ["B bare broadcast", r.B.n, r.B.missing, f1(r.B.p50), f1(r.B.p95), f1(r.B.p99), f1(r.B.max), f2(r.B.cpuCores)],
-      ["A / B", "", "", f2(r.ratio.p50), f2(r.ratio.p95), f2(r.ratio.p99), f2(r.ratio.max), ""],
+    console.log(table(["from acceptance", "receipts", "missing", "p50 ms", "p95 ms", "p99 ms", "max ms", "server CPU (cores)", "bench CPU (cores)"], [
+      ["A live patch", r.A.n, r.A.missing, f1(r.A.p50), f1(r.A.p95), f1(r.A.p99), f1(r.A.max), f2(r.A.cpuCores), f2(r.A.benchCpuCores)],
+      ["B bare broadcast", r.B.n, r.B.missing, f1(r.B.p50), f1(r.B.p95), f1(r.B.p99), f1(r.B.max), f2(r.B.cpuCores), f2(r.B.benchCpuCores)],
+      ["A / B", "", "", f2(r.ratio.p50), f2(r.ratio.p95), f2(r.ratio.p99), f2(r.ratio.max), "", ""],
     ]));
     console.log();
     if (r.lastPerChange) {

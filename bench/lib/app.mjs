@@ -6,8 +6,8 @@ import { Browser, hidden, newCommandId, newId } from "./http.mjs";
 
 export const categories = ["harm", "danger-statements", "complicating-factors", "existing-strengths", "existing-safety", "safety-goals", "next-steps"];
 
-/** Wall-clock milliseconds comparable across worker threads. */
-export const now = () => performance.timeOrigin + performance.now();
+/** Milliseconds on the monotonic clock, which every thread of the process shares (each worker's performance.timeOrigin is its own). */
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Creates the first facilitator through the one-time setup link the app printed, and signs them in. */
 export async function setUpFacilitator(server) {

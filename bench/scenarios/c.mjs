@@ -4,15 +4,16 @@
 // cap is reached. Per step: participants held, changes per second, latency, CPU, memory.
 import { Worker } from "node:worker_threads";
 import { execSync } from "node:child_process";
-import { setUpFacilitator, createMeeting, askToJoin, admit, openBoard, watchBoard, addItem, itemIds, categories, Receiver, now } from "../lib/app.mjs";
+import { setUpFacilitator, createMeeting, askToJoin, admit, openBoard, addItem, itemIds, categories, Receiver, now } from "../lib/app.mjs";
 import { pool } from "../lib/http.mjs";
+import { Receivers } from "../lib/receivers.mjs";
 import { summary, table, mib, kib } from "../lib/stats.mjs";
 import { cpuSeconds, rssBytes, threads } from "../lib/server.mjs";
 
 export const describe = "capacity: meetings of N participants each changing every few seconds, added in steps until p99 passes the limit";
 export const defaults = {
   perMeeting: 20, periodMs: 3000, stepMeetings: 25, firstStepMeetings: 25, seedItems: 8, measureSec: 15,
-  p99LimitMs: 250, maxParticipants: 12000, concurrency: 16, budgetMinutes: 12, maxMinutes: 25,
+  p99LimitMs: 250, maxParticipants: 12000, concurrency: 16, receiverThreads: 2, budgetMinutes: 12, maxMinutes: 25,
 };
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -40,8 +41,9 @@ export async function run({ server, options, log }) {
     else if (m.op === "failed") failures++;
   });
 
-  const meetings = new Map(); // meetingId → participants' receivers
-  const all = [];
+  const group = new Receivers(options.receiverThreads);
+  const meetings = new Map(); // meetingId → participants' receiver handles
+  let connections = 0;
   const steps = [];
   const baseline = await memory();
   log(`Baseline: RSS ${mib(baseline.rss).toFixed(0)} MiB, managed ${mib(baseline.managedBytes).toFixed(1)} MiB (server GC: ${baseline.serverGc})`);
@@ -69,11 +71,12 @@ export async function run({ server, options, log }) {
     const connectStarted = now();
     const fresh = await pool(created, Math.max(1, options.concurrency >> 2), async (m, i) => {
       const board = await openBoard(facilitator, m.meetingId);
-      const facilitatorReceiver = await watchBoard(base, facilitator, m.meetingId, board.version);
       const mine = people.slice(i * options.perMeeting, (i + 1) * options.perMeeting);
-      const receivers = await pool(mine, 4, async (p) => watchBoard(base, p.browser, m.meetingId, (await openBoard(p.browser, m.meetingId)).version));
+      const pages = await pool(mine, 4, (p) => openBoard(p.browser, m.meetingId));
+      const watch = (cookie, version) => ({ base, path: "/hubs/meeting", cookie, invoke: ["Watch", m.meetingId, version, "board", null] });
+      const [, ...receivers] = await group.open([watch(facilitator.cookieHeader(), board.version), ...mine.map((p, k) => watch(p.browser.cookieHeader(), pages[k].version))], 4);
       meetings.set(m.meetingId, receivers);
-      all.push(facilitatorReceiver, ...receivers);
+      connections += receivers.length + 1;
       return { meetingId: m.meetingId, itemIds: itemIds(board.html), version: board.version };
     });
     const connectSeconds = (now() - connectStarted) / 1000;
@@ -93,11 +96,14 @@ export async function run({ server, options, log }) {
     const benchCpu = (bench.user + bench.system) / 1000 / (to - from);
     await sleep(2000); // grace for the last receipts
     const windowChanges = accepted.filter((a) => a.t >= from && a.t < to);
+    const queries = windowChanges.flatMap((a) => meetings.get(a.meetingId).map((h) => [h, a.version]));
+    const times = await group.receipts(queries);
     const values = [];
     let missing = 0;
+    let q = 0;
     for (const a of windowChanges) {
-      for (const r of meetings.get(a.meetingId)) {
-        const t = r.receipt(a.version);
+      for (let k = 0; k < options.perMeeting; k++) {
+        const t = times[q++];
         if (t === undefined) missing++;
         else values.push(t - a.t);
       }
@@ -105,8 +111,7 @@ export async function run({ server, options, log }) {
     for (let k = 0; k < missing; k++) values.push(Infinity);
     const s = summary(values);
     const participants = meetings.size * options.perMeeting;
-    const connections = all.length;
-    const closed = all.filter((r) => r.closed).length;
+    const closed = await group.closed();
     const memoryAfter = after;
     const row = {
       step, meetings: meetings.size, participants, connections,
@@ -126,7 +131,7 @@ export async function run({ server, options, log }) {
     log(`Step ${step}: ${participants} participants, ${row.changesPerSec.toFixed(1)}/${row.expectedPerSec.toFixed(1)} changes/s, ` +
       `p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} max ${s.max.toFixed(0)} ms, CPU ${cpu.toFixed(2)}, bench CPU ${benchCpu.toFixed(2)}, ` +
       `RSS ${row.rssMiB.toFixed(0)} MiB, +${row.stepManagedKiBPerConnection.toFixed(1)} KiB managed (LOH ${row.stepLargeKiBPerConnection.toFixed(1)}, pinned ${row.stepPinnedKiBPerConnection.toFixed(1)}) / +${row.stepRssKiBPerConnection.toFixed(1)} KiB RSS per new connection, threads ${row.serverThreads}, closed ${closed}`);
-    for (const r of all) r.forget();
+    await group.forget();
     accepted.length = 0;
 
     if (!(s.p99 <= options.p99LimitMs)) { log(`p99 ${s.p99.toFixed(0)} ms passed ${options.p99LimitMs} ms: stopping.`); break; }
@@ -142,7 +147,7 @@ export async function run({ server, options, log }) {
     steps.map((r) => [r.meetings, r.participants, r.changesPerSec, r.p50, r.p95, r.p99, r.max, r.missing, r.serverCpuCores, r.benchCpuCores, r.rssMiB, r.managedMiB, r.stepManagedKiBPerConnection, r.stepRssKiBPerConnection])));
   const held = steps.filter((r) => r.p99 <= options.p99LimitMs).at(-1);
   console.log(`Held with p99 ≤ ${options.p99LimitMs} ms: ${held ? held.participants : 0} participants.`);
-  await Promise.all(all.map((r) => r.stop().catch(() => {})));
+  await group.stop();
   await control.stop();
   return { steps, baseline, held: held?.participants ?? 0 };
 }
