@@ -45,6 +45,14 @@ export async function startServer({ env = {} } = {}) {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Whatever way this process ends (its time limit, Ctrl+C, an error), the app ends with it.
+  const killOnExit = () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(data, { recursive: true, force: true });
+  };
+  process.on("exit", killOnExit);
+  process.once("SIGINT", () => process.exit(130));
+  process.once("SIGTERM", () => process.exit(143));
   let setupUrl = null;
   let stderr = "";
   const ready = new Promise((ok, fail) => {
