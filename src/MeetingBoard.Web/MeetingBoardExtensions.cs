@@ -9,7 +9,6 @@ using MeetingBoard.Web.Features.Scaling;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -66,8 +65,6 @@ public static class MeetingBoardExtensions
         services.AddSingleton<Presence>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<LiveRegions>();
-        // Live regions render outside any request; the renderer gets a scope of its own for the app's lifetime.
-        services.AddSingleton(sp => new HtmlRenderer(sp.CreateScope().ServiceProvider, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new MeetingClock(FindZone(options.TimeZone), sp.GetRequiredService<TimeProvider>()));
         services.AddSignalR(hub =>
         {
@@ -174,6 +171,9 @@ public static class MeetingBoardExtensions
             hub.TransportMaxBufferSize = 64 * 1024;
             hub.ApplicationMaxBufferSize = 64 * 1024;
         });
+        // The fan-out floor for bench/: no authorisation, so only where a benchmark asked for it.
+        if (app.Services.GetRequiredService<MeetingBoardOptions>().Benchmarks.Enabled)
+            app.MapHub<BenchHub>("/hubs/bench");
         app.MapAccounts();
         app.MapMeetings();
         app.MapJoin();

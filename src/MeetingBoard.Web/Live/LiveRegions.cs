@@ -11,8 +11,19 @@ namespace MeetingBoard.Web.Live;
 /// Renders the live regions of a meeting for one audience, outside any request. Pages render the
 /// same components, so what a page starts with and what a patch sends are the same markup.
 /// </summary>
-public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock, RetentionPolicy retention)
+/// <remarks>
+/// An <see cref="HtmlRenderer"/> keeps every component it has rendered, with its parameters (the
+/// whole meeting state), until the renderer is disposed; one shared renderer grew by hundreds of
+/// kilobytes per change (docs/benchmarks.md). So each render gets a renderer of its own, disposed
+/// at once. That also lets renders of different meetings run in parallel instead of queueing on one
+/// renderer's dispatcher.
+/// </remarks>
+public sealed class LiveRegions(IServiceScopeFactory scopes, ILoggerFactory logs, MeetingClock clock, RetentionPolicy retention)
 {
+    // The renderer needs a scope (it reads scoped services such as the NavigationManager); live
+    // regions render outside any request, so they share one for the app's lifetime.
+    readonly IServiceProvider services = scopes.CreateScope().ServiceProvider;
+
     public async Task<Patch> RenderAsync(MeetingState state, Viewer viewer, IReadOnlySet<string> connected)
     {
         var view = new MeetingView(state, viewer, connected, clock);
@@ -45,13 +56,16 @@ public sealed class LiveRegions(HtmlRenderer renderer, MeetingClock clock, Reten
         return new Patch(state.Version, [new("mb-my-score", await RenderAsync<MyScore>(view))]);
     }
 
-    public Task<string> RenderAsync<T>(MeetingView view, Dictionary<string, object?>? more = null) where T : IComponent =>
-        renderer.Dispatcher.InvokeAsync(async () =>
+    public async Task<string> RenderAsync<T>(MeetingView view, Dictionary<string, object?>? more = null) where T : IComponent
+    {
+        await using var renderer = new HtmlRenderer(services, logs);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = new Dictionary<string, object?>(more ?? []) { ["View"] = view };
             var output = await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters));
             return output.ToHtmlString();
         });
+    }
 }
 
 /// <summary>Everything a live region needs to render for one audience.</summary>
