@@ -1,3 +1,4 @@
+using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Meetings;
 using MeetingBoard.Scaling;
 using MeetingBoard.Web.Features.Shared;
@@ -93,49 +94,12 @@ public static class ScalingEndpoints
             ? Forms.Page<ScoreForm>(new { MeetingId = state.Id, Round = round, Mine = round.Attempt.Of(actor.Key) })
             : null;
 
-    /// <summary>
-    /// Read the form, authorise for this meeting, decide, answer. Like the board's, except that a
-    /// form also comes back for a conflict (the scores were revealed meanwhile), with the reason.
-    /// </summary>
-    static async Task<IResult> RunAsync(
+    /// <summary>Like the board's, except that a form also comes back for a conflict (the scores were revealed meanwhile), with the reason.</summary>
+    static Task<IResult> RunAsync(
         HttpContext http,
         string meetingId,
         Func<Actor, IFormCollection, DateTimeOffset, MeetingCommand> command,
         Func<MeetingState, Actor, IFormCollection, FormErrors, IResult?>? refusedForm = null,
-        Func<MeetingState, Actor, IFormCollection, IResult?>? appliedForm = null)
-    {
-        var (form, failure) = await Forms.ReadAsync(http);
-        if (failure is not null) return failure;
-        var hosts = http.RequestServices.GetRequiredService<MeetingHosts>();
-        if (await hosts.FindAsync(meetingId) is not { } host)
-            return Forms.Fail(http, StatusCodes.Status404NotFound, "This meeting could not be found. It may have been deleted.");
-
-        var viewer = Viewers.Resolve(http, host.State);
-        if (viewer is not { Audience: Audience.Facilitator or Audience.Participant, Actor: { } actor })
-            return Forms.Fail(http, StatusCodes.Status403Forbidden, "You cannot change this meeting. If you were in it, the facilitator may have removed you.");
-
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var outcome = await host.ExecuteAsync(command(actor, form!, now), form!.CommandId(), http.RequestAborted);
-
-        if (outcome.Refusal is { } refusal)
-        {
-            var status = refusal.Kind switch
-            {
-                RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-                RefusalKind.NotFound => StatusCodes.Status404NotFound,
-                RefusalKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
-            if (Forms.IsFetch(http.Request) && refusal.Kind is RefusalKind.Invalid or RefusalKind.Conflict
-                && refusedForm?.Invoke(outcome.State, actor, form!, FormErrors.Of(refusal.Field, refusal.Message)) is RazorComponentResult formResult)
-            {
-                formResult.StatusCode = status;
-                return formResult;
-            }
-            return Forms.Fail(http, status, refusal.Message);
-        }
-
-        if (!Forms.IsFetch(http.Request)) return Results.Redirect($"/m/{meetingId}", preserveMethod: false);
-        return appliedForm?.Invoke(outcome.State, actor, form!) ?? Results.NoContent();
-    }
+        Func<MeetingState, Actor, IFormCollection, IResult?>? appliedForm = null) =>
+        BoardEndpoints.RunAsync(http, meetingId, command, refusedForm, appliedForm, formForConflicts: true);
 }
