@@ -53,3 +53,13 @@ public sealed record EndTurn(string? SpeakerKey, bool Pass, Actor By, DateTimeOf
 public sealed record EndTurnRound(Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
 
 public sealed record GiveSupervisionRole(string ParticipantId, string? Role, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+/// <summary>The conference's decision, in the facilitator's words. Recording it again replaces it.</summary>
+public sealed record RecordDecision(string? Text, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);
+
+/// <summary>
+/// A person's view on the decision: <see cref="View"/> is "agree" or "disagree", with an optional
+/// reason in their own words. <see cref="OnBehalfOf"/> names the participant a facilitator speaks for
+/// (someone without a device); null means the view is the sender's own.
+/// </summary>
+public sealed record RecordViewOnDecision(string? View, string? Reason, string? OnBehalfOf, Actor By, DateTimeOffset At) : FacilitationCommand(By, At);

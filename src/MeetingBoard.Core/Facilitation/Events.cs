@@ -64,3 +64,9 @@ public sealed record TurnRoundEnded(Actor By, DateTimeOffset At) : IFacilitation
 
 /// <summary>A participant's part in a group supervision. Another presenter given the role makes the previous one part of the group.</summary>
 public sealed record SupervisionRoleGiven(string ParticipantId, SupervisionRole Role, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary>The conference's decision. A new wording replaces the old one and clears the views given on it.</summary>
+public sealed record DecisionRecorded(string Text, Actor By, DateTimeOffset At) : IFacilitationEvent;
+
+/// <summary><see cref="Person"/> agrees or disagrees with the decision; <see cref="OnBehalf"/> when a facilitator recorded it for them.</summary>
+public sealed record ViewOnDecisionRecorded(Actor Person, bool Agrees, string? Reason, bool OnBehalf, Actor By, DateTimeOffset At) : IFacilitationEvent;

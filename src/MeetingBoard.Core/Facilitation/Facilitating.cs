@@ -9,6 +9,8 @@ public static class Facilitating
 {
     public const int StageTitleMaxLength = 100;
     public const int QuestionMaxLength = 500;
+    public const int DecisionMaxLength = 1000;
+    public const int ViewReasonMaxLength = 1000;
 
     // ------------------------------------------------------------------ reading the state
 
@@ -93,9 +95,18 @@ public static class Facilitating
             TurnRoundEnded => f with { Turns = null },
             SupervisionRoleGiven r => f with { Roles = r.Role == SupervisionRole.Group ? f.Roles.Remove(r.ParticipantId) : f.Roles.SetItem(r.ParticipantId, r.Role) },
             ItemAddedAnonymously a => f with { AnonymousItemIds = f.AnonymousItemIds.Add(a.ItemId) },
+            DecisionRecorded d => f with { Decision = new ConferenceDecision(d.Text, d.By, d.At, []) },
+            ViewOnDecisionRecorded v when f.Decision is { } decision => f with { Decision = decision with { Views = WithView(decision.Views, v) } },
             _ => f,
         };
         return state with { Facilitation = next };
+    }
+
+    static ImmutableList<DecisionView> WithView(ImmutableList<DecisionView> views, ViewOnDecisionRecorded v)
+    {
+        var view = new DecisionView(v.Person, v.Agrees, v.Reason, v.OnBehalf, v.At);
+        var at = views.FindIndex(x => x.Person == v.Person);
+        return at < 0 ? views.Add(view) : views.SetItem(at, view);
     }
 
     static ImmutableList<Stage> Change(MeetingState state, string stageId, Func<Stage, Stage> change) =>
@@ -116,6 +127,7 @@ public static class Facilitating
         if (!state.Exists) return Refuse("", "This meeting could not be found", RefusalKind.NotFound);
         if (state.IsClosed) return Refuse("", "This meeting has closed. Nothing more can be added or changed", RefusalKind.Conflict);
         if (command is AskQuestion ask) return Ask(state, ask);
+        if (command is RecordViewOnDecision view) return RecordView(state, view);
         // Anyone may pass when it is their turn; only a facilitator moves anyone else's turn on.
         if (command is EndTurn { Pass: true } pass && !state.IsFacilitator(pass.By)) return Pass(state, pass);
         if (!state.IsFacilitator(command.By)) return Refuse("", "Only the facilitator can do that", RefusalKind.Forbidden);
@@ -133,6 +145,7 @@ public static class Facilitating
             SpotlightItem c => Spotlight(state, c),
             StartTurnRound c => StartTurns(state, c),
             GiveSupervisionRole c => GiveRole(state, c),
+            RecordDecision c => RecordDecision(state, c),
             EndTurn c => EndTurn(state, c),
             EndTurnRound c => state.Facilitation.Turns is null ? Events() : Events(new TurnRoundEnded(c.By, c.At)),
             StartTimer c => StartTimer(c),
@@ -213,6 +226,37 @@ public static class Facilitating
         if (error is not null) return Refuse("text", error);
         if (state.Facilitation.Questions.Exists(q => q.Id == c.QuestionId)) return Events();
         return Events(new QuestionAsked(c.QuestionId, stage.Id, text!, c.By, c.At));
+    }
+
+    static Decision RecordDecision(MeetingState state, RecordDecision c)
+    {
+        var (text, error) = Text.Clean(c.Text, "the decision", DecisionMaxLength, multiline: true);
+        if (error is not null) return Refuse("text", error);
+        return state.Facilitation.Decision?.Text == text ? Events() : Events(new DecisionRecorded(text!, c.By, c.At));
+    }
+
+    static Decision RecordView(MeetingState state, RecordViewOnDecision c)
+    {
+        if (!Meeting.CanContribute(state, c.By)) return Refuse("", "You cannot do that in this meeting", RefusalKind.Forbidden);
+        Actor person = c.By;
+        var onBehalf = !string.IsNullOrEmpty(c.OnBehalfOf);
+        if (onBehalf)
+        {
+            if (!state.IsFacilitator(c.By)) return Refuse("", "Only the facilitator can record a view for someone else", RefusalKind.Forbidden);
+            if (state.FindParticipant(c.OnBehalfOf!) is not { Status: ParticipantStatus.Admitted } participant)
+                return Refuse("", "That person is not in this meeting", RefusalKind.NotFound);
+            person = Actor.Participant(participant.Id);
+        }
+        if (state.Facilitation.Decision is null)
+            return Refuse("", "No decision has been recorded yet. The facilitator records it first", RefusalKind.Conflict);
+        bool? agrees = c.View?.Trim().ToLowerInvariant() switch { "agree" => true, "disagree" => false, _ => null };
+        if (agrees is null) return Refuse("view", "Choose whether you agree or disagree with the decision");
+        var (reason, error) = Text.Clean(c.Reason, "your reason", ViewReasonMaxLength, multiline: true, required: false);
+        if (error is not null) return Refuse("reason", error);
+        reason = string.IsNullOrEmpty(reason) ? null : reason;
+        var current = state.Facilitation.Decision.Views.Find(v => v.Person == person);
+        if (current is not null && current.Agrees == agrees && current.Reason == reason && current.OnBehalf == onBehalf) return Events();
+        return Events(new ViewOnDecisionRecorded(person, agrees.Value, reason, onBehalf, c.By, c.At));
     }
 
     static Decision AddCoFacilitator(MeetingState state, AddCoFacilitator c)

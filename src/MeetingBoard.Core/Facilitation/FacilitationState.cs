@@ -30,7 +30,18 @@ public sealed record FacilitationState
     public TurnRound? Turns { get; init; }
     /// <summary>Group supervision roles by participant id; anyone not here is part of the group.</summary>
     public ImmutableDictionary<string, SupervisionRole> Roles { get; init; } = ImmutableDictionary<string, SupervisionRole>.Empty;
+    /// <summary>Null until the facilitator records the conference's decision.</summary>
+    public ConferenceDecision? Decision { get; init; }
 }
+
+/// <summary>The decision and everyone's view on it, one view per person (their latest), in the order first given.</summary>
+public sealed record ConferenceDecision(string Text, Actor By, DateTimeOffset At, ImmutableList<DecisionView> Views)
+{
+    public IEnumerable<DecisionView> Agreeing => Views.Where(v => v.Agrees);
+    public IEnumerable<DecisionView> Disagreeing => Views.Where(v => !v.Agrees);
+}
+
+public sealed record DecisionView(Actor Person, bool Agrees, string? Reason, bool OnBehalf, DateTimeOffset At);
 
 /// <summary>Going round the room. <see cref="Current"/> is the index of the speaker now; past the end, everyone has had a turn.</summary>
 public sealed record TurnRound(ImmutableList<Actor> Order, int Current, ImmutableHashSet<string> Passed)

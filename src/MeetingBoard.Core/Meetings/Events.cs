@@ -68,6 +68,8 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(TurnTaken), "TurnTaken")]
 [JsonDerivedType(typeof(TurnRoundEnded), "TurnRoundEnded")]
 [JsonDerivedType(typeof(SupervisionRoleGiven), "SupervisionRoleGiven")]
+[JsonDerivedType(typeof(DecisionRecorded), "DecisionRecorded")]
+[JsonDerivedType(typeof(ViewOnDecisionRecorded), "ViewOnDecisionRecorded")]
 public interface IMeetingEvent
 {
     DateTimeOffset At { get; }

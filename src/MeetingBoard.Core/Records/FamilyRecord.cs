@@ -81,6 +81,9 @@ public static class FamilyRecord
                 case ScalingSection scaling:
                     WriteScaling(md, scaling, times);
                     break;
+                case DecisionSection decision:
+                    WriteDecision(md, decision);
+                    break;
                 case FacilitationSection facilitation:
                     WriteFacilitation(md, facilitation);
                     break;
@@ -186,6 +189,19 @@ public static class FamilyRecord
             ? $"Everyone who gave a number gave {low}."
             : $"The numbers went from {low} to {high}, and the middle number was {median.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}."
         : "Nobody gave a number.";
+
+    static void WriteDecision(StringBuilder md, DecisionSection d)
+    {
+        md.Append("\n## What was decided\n\n").Append(MarkdownText.Block(d.Text, 0)).Append('\n');
+        md.Append("\n## Who agreed and who did not\n\n");
+        if (d.Views.Count == 0) md.Append("Nobody said yet.\n");
+        foreach (var v in d.Views)
+        {
+            md.Append("- ").Append(L(v.Person.Name)).Append(v.Agrees ? " agreed" : " did not agree");
+            if (v.Reason is { } reason) md.Append(": ").Append(MarkdownText.Block(reason, 2));
+            md.Append('\n');
+        }
+    }
 
     static void WriteFacilitation(StringBuilder md, FacilitationSection f)
     {

@@ -65,6 +65,7 @@ public sealed record Attendee(
 [JsonDerivedType(typeof(PracticeSection), "practice")]
 [JsonDerivedType(typeof(ScalingSection), "scaling")]
 [JsonDerivedType(typeof(FacilitationSection), "facilitation")]
+[JsonDerivedType(typeof(DecisionSection), "decision")]
 public abstract record RecordSection;
 
 public sealed record MapSection(IReadOnlyList<MapColumn> Columns) : RecordSection;
@@ -118,6 +119,8 @@ public enum HistoryKind
     QuestionAsked,
     CoFacilitatorAdded,
     RoleGiven,
+    DecisionRecorded,
+    ViewOnDecisionRecorded,
 }
 
 /// <summary>

@@ -66,6 +66,9 @@ public static class MeetingRecords
                 QuestionAsked q => new(version, q.At, HistoryKind.QuestionAsked, Person(q.By), Text: q.Text),
                 CoFacilitatorAdded co => new(version, co.At, HistoryKind.CoFacilitatorAdded, Person(co.By), Note: co.Name),
                 SupervisionRoleGiven g => new(version, g.At, HistoryKind.RoleGiven, Person(g.By), Participant(g.ParticipantId), Note: SupervisionRoles.Name(g.Role)),
+                DecisionRecorded d => new(version, d.At, HistoryKind.DecisionRecorded, Person(d.By), Text: d.Text),
+                ViewOnDecisionRecorded v => new(version, v.At, HistoryKind.ViewOnDecisionRecorded, Person(v.By), Person(v.Person),
+                    Text: v.Reason, Note: v.Agrees ? "agreed" : "disagreed"),
                 // Events of features the record does not know yet leave no trace here.
                 _ => null,
             };
@@ -86,6 +89,9 @@ public static class MeetingRecords
         var sections = new List<RecordSection> { Map(state, movedAt) };
         if (Practice(state) is { } practice) sections.Add(practice);
         if (Scaling(state) is { } scaling) sections.Add(scaling);
+        if (state.Facilitation.Decision is { } decision)
+            sections.Add(new DecisionSection(decision.Text, Describe(state, decision.By), decision.At,
+                decision.Views.Select(v => new RecordView(Describe(state, v.Person), v.Agrees, v.Reason, v.OnBehalf, v.At)).ToList()));
         if (Facilitation(state, stageStarts) is { } facilitation) sections.Add(facilitation);
         return new MeetingRecord(details, Attendees(state, history), sections, history);
     }

@@ -41,6 +41,9 @@ public static class RecordMarkdown
                 case ScalingSection scaling:
                     WriteScaling(md, scaling, times);
                     break;
+                case DecisionSection decision:
+                    WriteDecision(md, decision, times);
+                    break;
                 case FacilitationSection facilitation:
                     WriteFacilitation(md, facilitation, times);
                     break;
@@ -173,6 +176,22 @@ public static class RecordMarkdown
                     if (sc.OneHigher is { } higher) md.Append("  - One point higher: ").Append(MarkdownText.Block(higher, 4)).Append('\n');
                 }
             }
+        }
+    }
+
+    static void WriteDecision(StringBuilder md, DecisionSection d, RecordTimes times)
+    {
+        md.Append("\n## Decision\n\n");
+        md.Append(MarkdownText.Block(d.Text, 0)).Append("\n\n*Recorded by ").Append(RecordSentences.Person(d.RecordedBy, L))
+          .Append(", ").Append(times.Time(d.RecordedAt)).Append("*\n");
+        md.Append("\n### Views on the decision\n\n");
+        if (d.Views.Count == 0) md.Append("Nobody recorded a view.\n");
+        foreach (var v in d.Views)
+        {
+            md.Append("- ").Append(RecordSentences.Person(v.Person, L)).Append(": ").Append(v.Agrees ? "agrees" : "disagrees");
+            if (v.RecordedByFacilitator) md.Append(" (recorded by the facilitator)");
+            if (v.Reason is { } reason) md.Append(" — ").Append(MarkdownText.Block(reason, 2));
+            md.Append('\n');
         }
     }
 

@@ -106,6 +106,12 @@ public sealed record RecordCoFacilitator(string Name, DateTimeOffset AddedAt);
 
 public sealed record RecordRole(RecordPerson Person, SupervisionRole Role, string RoleName);
 
+/// <summary>The conference's decision (Core/Facilitation) and everyone's view on it, one a person, in the order first given.</summary>
+public sealed record DecisionSection(string Text, RecordPerson RecordedBy, DateTimeOffset RecordedAt, IReadOnlyList<RecordView> Views) : RecordSection;
+
+/// <param name="RecordedByFacilitator">The facilitator recorded it on the person's behalf (someone without a device).</param>
+public sealed record RecordView(RecordPerson Person, bool Agrees, string? Reason, bool RecordedByFacilitator, DateTimeOffset At);
+
 public static class ScalingGroups
 {
     public static string Name(ScalingGroup group) => group == ScalingGroup.FamilyAndNetwork ? "Family and network" : "Professional";

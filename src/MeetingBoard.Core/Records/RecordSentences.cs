@@ -47,6 +47,9 @@ public static class RecordSentences
             HistoryKind.QuestionAsked => $"{by} asked: {text}",
             HistoryKind.CoFacilitatorAdded => $"{by} made {literal(h.Note ?? "")} a co-facilitator.",
             HistoryKind.RoleGiven => $"{by} made {subject} {(h.Note ?? "").ToLowerInvariant() switch { "group" => "part of the group", var r => "the " + r }}.",
+            HistoryKind.DecisionRecorded => $"{by} recorded the decision: {text}",
+            HistoryKind.ViewOnDecisionRecorded => (h.By?.Id == h.Subject?.Id && h.By?.Kind == h.Subject?.Kind ? $"{subject} {h.Note} with the decision" : $"{by} recorded that {subject} {h.Note} with the decision")
+                + (h.Text is null ? "." : $": {text}"),
             _ => $"{by} made a change.",
         };
     }

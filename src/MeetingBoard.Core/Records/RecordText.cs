@@ -59,6 +59,9 @@ public static class RecordText
                 case ScalingSection scaling:
                     WriteScaling(t, scaling, times);
                     break;
+                case DecisionSection decision:
+                    WriteDecision(t, decision, times);
+                    break;
                 case FacilitationSection f:
                     WriteFacilitation(t, f, times);
                     break;
@@ -188,6 +191,22 @@ public static class RecordText
                     if (sc.OneHigher is { } higher) Typed(t, "  One point higher: ", higher, "    ");
                 }
             }
+        }
+    }
+
+    static void WriteDecision(StringBuilder t, DecisionSection d, RecordTimes times)
+    {
+        Heading(t, "DECISION");
+        Line(t);
+        Typed(t, "", d.Text, "");
+        Line(t, $"Recorded by {P(d.RecordedBy)} at {times.Time(d.RecordedAt)}.");
+        Line(t);
+        Line(t, "Views on the decision");
+        if (d.Views.Count == 0) Line(t, "Nobody recorded a view.");
+        foreach (var v in d.Views)
+        {
+            Line(t, $"- {P(v.Person)}: {(v.Agrees ? "agrees" : "disagrees")}{(v.RecordedByFacilitator ? " (recorded by the facilitator)" : "")}");
+            if (v.Reason is { } reason) Typed(t, "  Why: ", reason, "    ");
         }
     }
 

@@ -167,6 +167,30 @@ public class RecordSectionsFromEvents
     }
 
     [Fact]
+    public void The_decision_shows_the_latest_wording_and_each_persons_latest_view()
+    {
+        var record = Record(
+            new DecisionRecorded("A plan for neglect", Given.Iro, T(3)),
+            new ViewOnDecisionRecorded(Given.Sam, true, null, false, Given.Sam, T(4)),
+            new DecisionRecorded("A plan for emotional abuse", Given.Iro, T(5)),
+            new ViewOnDecisionRecorded(Given.Sam, true, null, false, Given.Sam, T(6)),
+            new ViewOnDecisionRecorded(Given.Teacher, true, null, true, Given.Iro, T(6)),
+            new ViewOnDecisionRecorded(Given.Sam, false, "Jordan has left", false, Given.Sam, T(7)));
+
+        var d = Section<DecisionSection>(record);
+        Assert.Equal("A plan for emotional abuse", d.Text);
+        Assert.Equal([("Sam", false, "Jordan has left", false), ("Ms Okafor", true, null, true)],
+            d.Views.Select(v => (v.Person.Name, v.Agrees, v.Reason, v.RecordedByFacilitator)));
+        Assert.Contains("- Sam (Mother): disagrees — Jordan has left", Md(record));
+        Assert.Contains("- Ms Okafor (Maya's class teacher): agrees (recorded by the facilitator)", Txt(record));
+        var family = Family(record);
+        Assert.Contains("## What was decided\n\nA plan for emotional abuse", family);
+        Assert.Contains("- Sam did not agree: Jordan has left", family);
+        Assert.Contains("\"kind\": \"decision\"", Json(record));
+        Assert.Empty(Record().Sections.OfType<DecisionSection>());
+    }
+
+    [Fact]
     public void Facilitation_shows_stages_reached_questions_co_facilitators_and_roles()
     {
         var record = Record(

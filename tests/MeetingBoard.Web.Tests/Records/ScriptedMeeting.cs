@@ -80,6 +80,10 @@ public static class ScriptedMeeting
         new RoundRerun("r-1", 2, Iro, T(43)),
         new ScoreGiven("r-1", 2, 9, "HIDDEN REASON never revealed", null, Sam, T(43)),
         new RoundClosed("r-1", Iro, T(44)),
+        new DecisionRecorded("Maya and Leo will be subject to a child protection plan under the category of emotional abuse.", Iro, T(44)),
+        new ViewOnDecisionRecorded(Teacher, true, null, false, Teacher, T(44)),
+        new ViewOnDecisionRecorded(Sam, false, "Things are *better* since March.\nJordan has moved out", false, Sam, T(45)),
+        new ViewOnDecisionRecorded(Pat, true, null, true, Iro, T(45)),
         new ParticipantRemoved(Pat.Id, Iro, T(45)),
         new MeetingClosed(Iro, T(50)),
     ];

@@ -135,6 +135,10 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         Post("/m/{meetingId}/turns/pass", s => $"/m/{s.MeetingId}/turns/pass", s => new() { ["speaker"] = "p:" + s.ParticipantId }, Only(Contributors),
             prepare: s => s.ChairPostAsync("turns/start")),
         Post("/m/{meetingId}/turns/end", s => $"/m/{s.MeetingId}/turns/end", None, Only(Chairs), prepare: s => s.ChairPostAsync("turns/start")),
+        Post("/m/{meetingId}/decision", s => $"/m/{s.MeetingId}/decision", _ => new() { ["text"] = "A child protection plan" }, Only(Chairs)),
+        // Everyone taking part gives their own view on the decision; the room screen does not.
+        Post("/m/{meetingId}/decision/view", s => $"/m/{s.MeetingId}/decision/view", _ => new() { ["view"] = "disagree", ["why"] = "Not yet" }, Only(Contributors),
+            prepare: s => s.ChairPostAsync("decision", new() { ["text"] = "A child protection plan" })),
         Post("/m/{meetingId}/stages/{stageId}/rename", s => $"/m/{s.MeetingId}/stages/plan/rename", _ => new() { ["title"] = "Planning" }, Only(Chairs)),
         Post("/m/{meetingId}/stages/{stageId}/move", s => $"/m/{s.MeetingId}/stages/plan/move", _ => new() { ["direction"] = "up" }, Only(Chairs)),
         Post("/m/{meetingId}/stages/{stageId}/skip", s => $"/m/{s.MeetingId}/stages/plan/skip", None, Only(Chairs)),

@@ -39,7 +39,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     ];
 
     /// <summary>Fields that may be left empty: blank there is acceptable, and stored as nothing.</summary>
-    static readonly string[] Optional = ["caseReference", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher"];
+    static readonly string[] Optional = ["caseReference", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher", "why"];
 
     /// <summary>Whole requests that are wrong whatever the fields say.</summary>
     public static readonly string[] Bodies =
@@ -101,6 +101,11 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         new("POST /m/{id}/turns/next", w => $"/m/{w.MeetingId}/turns/next", w => w.Facilitator, () => new() { ["speaker"] = "p:x" }, []),
         new("POST /m/{id}/turns/pass", w => $"/m/{w.MeetingId}/turns/pass", w => w.Participant, () => new() { ["speaker"] = "p:x" }, []),
         new("POST /m/{id}/turns/end", w => $"/m/{w.MeetingId}/turns/end", w => w.Facilitator, () => new(), []),
+        new("POST /m/{id}/decision", w => $"/m/{w.MeetingId}/decision", w => w.Facilitator, () => new() { ["text"] = "Fine decision" }, ["text"],
+            async (w, field, f) => (await w.StateAsync()).Facilitation.Decision?.Text == Kept(f, field)),
+        new("POST /m/{id}/decision/view", w => $"/m/{w.MeetingId}/decision/view", w => w.Participant, () => new() { ["view"] = "disagree", ["why"] = "Fine" }, ["why"],
+            async (w, field, f) => (await w.StateAsync()).Facilitation.Decision!.Views.Any(v => (v.Reason ?? "") == Kept(f, field)),
+            Before: w => w.DecideAsync()),
         new("POST /m/{id}/people/{p}/role", w => $"/m/{w.MeetingId}/people/{w.ParticipantId}/role", w => w.Facilitator, () => new() { ["role"] = "Presenter" }, []),
         new("POST /m/{id}/stages/{stage}/rename", w => $"/m/{w.MeetingId}/stages/plan/rename", w => w.Facilitator, () => new() { ["title"] = "Fine" }, ["title"],
             async (w, field, f) => MeetingBoard.Facilitation.Facilitating.FindStage(await w.StateAsync(), "plan")!.Title == Kept(f, field)),
@@ -324,6 +329,9 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             var response = await Facilitator.PostAsync($"/m/{MeetingId}/{path}", fields, fetch: true);
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Setting up {path}: {(int)response.StatusCode}");
         }
+
+        /// <summary>A view needs a decision to be on; recording the same one again changes nothing.</summary>
+        public Task DecideAsync() => ChairAsync("decision", new() { ["text"] = "Fine decision" });
 
         public async Task CloseOpenRoundAsync()
         {

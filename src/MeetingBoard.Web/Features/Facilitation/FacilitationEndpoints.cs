@@ -66,6 +66,21 @@ public static class FacilitationEndpoints
         app.MapPost("/m/{meetingId}/turns/end", (HttpContext http, string meetingId) =>
             RunAsync(http, meetingId, (actor, _, now) => new EndTurnRound(actor, now)));
 
+        app.MapPost("/m/{meetingId}/decision", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new RecordDecision(form.Value("text"), actor, now),
+                invalidForm: (state, form, errors) => Forms.Page<DecisionForm>(new { MeetingId = state.Id, Value = form.Value("text"), Changing = state.Facilitation.Decision is not null, Errors = errors }, 422)));
+        app.MapPost("/m/{meetingId}/decision/view", (HttpContext http, string meetingId) =>
+            RunAsync(http, meetingId, (actor, form, now) => new RecordViewOnDecision(form.Value("view"), form.Value("why"), form.Value("onBehalfOf"), actor, now),
+                invalidForm: (state, form, errors) => Forms.Page<ViewOnDecisionForm>(new
+                {
+                    MeetingId = state.Id,
+                    People = ForFacilitator(http, state),
+                    OnBehalfOf = form.Value("onBehalfOf"),
+                    ViewValue = form.Value("view"),
+                    Reason = form.Value("why"),
+                    Errors = errors,
+                }, 422)));
+
         app.MapPost("/m/{meetingId}/people/{participantId}/role", (HttpContext http, string meetingId, string participantId) =>
             RunAsync(http, meetingId, (actor, form, now) => new GiveSupervisionRole(participantId, form.Value("role"), actor, now)));
 
@@ -100,6 +115,10 @@ public static class FacilitationEndpoints
             Errors = errors,
         }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
+
+    /// <summary>The people a facilitator may record a view for; null when the sender is not a facilitator.</summary>
+    static IReadOnlyList<(string Id, string Name)>? ForFacilitator(HttpContext http, MeetingState state) =>
+        Viewers.Resolve(http, state) is { Audience: Audience.Facilitator } ? state.Admitted.Select(p => (p.Id, p.Name)).ToList() : null;
 
     static Task<IResult> RunStageAsync(HttpContext http, string meetingId, string stageId, Func<Actor, IFormCollection, DateTimeOffset, MeetingCommand> command) =>
         RunAsync(http, meetingId, (actor, form, now) => Task.FromResult(command(actor, form, now)),
