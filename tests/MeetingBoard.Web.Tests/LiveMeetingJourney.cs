@@ -9,19 +9,8 @@ namespace MeetingBoard.Web.Tests;
 /// A whole meeting in four browsers: the facilitator, two participants on phones and the room
 /// screen, through a server restart, to the close.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class LiveMeetingJourney(BrowserFixture browsers) : IAsyncLifetime
+public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
 {
-    TestApp app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task EveryDeviceSeesEveryChangeLiveThroughARestartToTheClose()
     {

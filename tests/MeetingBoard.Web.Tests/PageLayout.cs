@@ -9,19 +9,9 @@ namespace MeetingBoard.Web.Tests;
 /// room screen never scrolls. Screenshots go to MEETINGBOARD_SCREENSHOTS when it is set
 /// (docs/screenshots holds the reviewed set).
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class PageLayout(BrowserFixture browsers) : IAsyncLifetime
+public sealed class PageLayout(BrowserFixture browsers) : BrowserTest
 {
-    TestApp app = default!;
     readonly string? screenshots = Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS");
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task FitsAPhoneALaptopAndARoomScreen()

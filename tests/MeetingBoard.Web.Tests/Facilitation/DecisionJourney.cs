@@ -5,19 +5,9 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingBoard.Web.Tests.Facilitation;
 
 /// <summary>A conference reaches its decision: the chair records it, a parent on a phone disagrees and says why, the room screen shows it live.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DecisionJourney(BrowserFixture browsers) : IAsyncLifetime
+public sealed class DecisionJourney(BrowserFixture browsers) : BrowserTest
 {
     const string Plan = "The children will be subject to a child protection plan under the category of emotional abuse";
-    TestApp app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task TheChairRecordsTheDecisionAndADissentReachesTheRoomScreenLive()

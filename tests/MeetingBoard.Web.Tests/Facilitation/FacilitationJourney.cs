@@ -9,19 +9,8 @@ namespace MeetingBoard.Web.Tests.Facilitation;
 /// A group supervision run through its stages in five browsers: the facilitator, a co-facilitator,
 /// an advisor on a phone and the room screen. Every stage change is seen live everywhere.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class FacilitationJourney(BrowserFixture browsers) : IAsyncLifetime
+public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
 {
-    TestApp app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task AGroupSupervisionMovesThroughItsStagesLiveOnEveryDevice()
     {

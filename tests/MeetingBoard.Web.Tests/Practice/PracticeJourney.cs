@@ -10,19 +10,8 @@ namespace MeetingBoard.Web.Tests.Practice;
 /// the builders, Sam (the mother) records that she disagrees, the teacher adds to the harm matrix,
 /// and a next step's status changes; all seen live on Sam's phone.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class PracticeJourney(BrowserFixture browsers) : IAsyncLifetime
+public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
 {
-    TestApp app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task StatementsGoalsHarmAndThePlanAreBuiltTogetherAndSeenLive()
     {

@@ -10,19 +10,8 @@ namespace MeetingBoard.Web.Tests.Scaling;
 /// same time, and the room screen; one changes their mind, the reveal reaches everyone at once,
 /// and the round is run again.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ScalingJourney(BrowserFixture browsers) : IAsyncLifetime
+public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
 {
-    TestApp app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task EveryoneScalesHiddenThenSeesEveryScoreAtOnceAndTheRoundRunsAgain()
     {

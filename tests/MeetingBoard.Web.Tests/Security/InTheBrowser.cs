@@ -5,19 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingBoard.Web.Tests.Security;
 
 /// <summary>The security controls as people meet them, in real Chromium on plain http://127.0.0.1.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class InTheBrowser(BrowserFixture browsers) : IAsyncLifetime
+public sealed class InTheBrowser(BrowserFixture browsers) : BrowserTest
 {
-    TestApp app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = TestApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/sign-in");
