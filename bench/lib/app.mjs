@@ -13,7 +13,7 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 export async function setUpFacilitator(server) {
   const facilitator = new Browser(server.base);
   await facilitator.get(server.setupPath);
-  const r = await facilitator.post(server.setupPath, { name: "Bench Facilitator", email: "bench@example.org", password: "correct horse battery staple" });
+  const r = await facilitator.post(server.setupPath, { name: "Bench Facilitator", email: "bench@example.org", password: "bench facilitator walks seven meetings" });
   if (r.status !== 302) throw new Error(`Setup failed: ${r.status} ${r.text.slice(0, 300)}`);
   await facilitator.get("/meetings");
   return facilitator;

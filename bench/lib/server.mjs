@@ -41,6 +41,8 @@ export async function startServer({ env = {} } = {}) {
       // The app ships no appsettings.json, so the framework logs every request at Information;
       // a deployment would quieten that, and console writes would otherwise be measured too.
       "Logging__LogLevel__Microsoft.AspNetCore": "Warning",
+      // 300 people join one meeting from one address within minutes: above the default join limit per code.
+      MeetingBoard__JoinsPerCodeAllowed: "100000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
