@@ -85,11 +85,18 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
                     return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
 
                 var decision = Meeting.Decide(state, command);
-                if (decision.Refusal is { } refusal)
-                    return new CommandOutcome(OutcomeKind.Refused, state, refusal);
-                var events = decision.Events!;
-                if (events.Count == 0)
+                if (decision.Refusal is not null || decision.Events!.Count == 0)
+                {
+                    // A refusal or a no-op may come from this node not having seen another node's
+                    // change yet (a person who joined through another node, admitted here at once):
+                    // decide again on what the store holds before answering.
+                    var seen = state.Version;
+                    await CatchUpLockedAsync(ct);
+                    if (state.Version != seen) continue;
+                    if (decision.Refusal is { } refusal) return new CommandOutcome(OutcomeKind.Refused, state, refusal);
                     return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
+                }
+                var events = decision.Events;
 
                 try
                 {

@@ -155,7 +155,6 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
 
         var people = chair.Locator("#mb-people");
         await Expect(people.GetByRole(AriaRole.Button, new() { Name = "Let in Sam" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await facilitator[1].GetAsync($"/m/{meetingId}");
         var participantId = (await people.Locator(".mb-person", new() { HasText = "Sam" }).Locator("form[action*='/admit']").GetAttributeAsync("action"))!
             .Split('/')[^2];
         var admitted = await facilitator[1].PostAsync($"/m/{meetingId}/people/{participantId}/admit",
@@ -169,6 +168,22 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
 
         await sam.Context.CloseAsync();
         await Expect(samsTag).ToHaveTextAsync("Not connected", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task APersonWhoJoinedThroughOneNodeCanBeLetInThroughAnotherAtOnce()
+    {
+        // No page load on node 1 in between: node 1 has not heard of Pat when the admission arrives.
+        foreach (var f in facilitator) await f.GetAsync($"/m/{meetingId}");
+        using var pat = new Visitor(cluster.Nodes[2]);
+        var participantId = await pat.JoinAsync(joinCode, "Pat", "Grandmother");
+
+        var admitted = await facilitator[1].PostAsync($"/m/{meetingId}/people/{participantId}/admit",
+            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true);
+
+        Assert.True(admitted.IsSuccessStatusCode, $"Letting Pat in through node 1 answered {(int)admitted.StatusCode}: {await admitted.Content.ReadAsStringAsync()}");
+        var (_, board, _) = await pat.GetAsync($"/m/{meetingId}");
+        Assert.NotNull(board.QuerySelector("main[data-mb-page=board]"));
     }
 
     [Fact]
