@@ -55,8 +55,9 @@ console.log(`Scenario ${name}: ${scenario.describe}`);
 console.log(`Options: ${JSON.stringify(options)}`);
 console.log(`Machine: ${JSON.stringify(machine)}`);
 
-if (!process.env.BENCH_NO_BUILD) build();
-const server = await startServer();
+// A scenario may start its own server (D starts the three-node cluster, which builds the app itself).
+if (!process.env.BENCH_NO_BUILD && !scenario.startServer) build();
+const server = await (scenario.startServer ?? startServer)();
 console.log(`App pid ${server.pid} at ${server.base}`);
 let result;
 try {

@@ -11,10 +11,12 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Creates the first facilitator through the one-time setup link the app printed, and signs them in. */
 export async function setUpFacilitator(server) {
-  const facilitator = new Browser(server.base);
+  // A cluster's setup link works on the node that printed it (setupBase); everything after goes through the balancer.
+  const facilitator = new Browser(server.setupBase ?? server.base);
   await facilitator.get(server.setupPath);
   const r = await facilitator.post(server.setupPath, { name: "Bench Facilitator", email: "bench@example.org", password: "bench facilitator walks seven meetings" });
   if (r.status !== 302) throw new Error(`Setup failed: ${r.status} ${r.text.slice(0, 300)}`);
+  facilitator.base = server.base;
   await facilitator.get("/meetings");
   return facilitator;
 }
@@ -66,7 +68,12 @@ export async function editItem(browser, meetingId, itemId, text) {
   if (r.status >= 300) throw new Error(`Edit failed: ${r.status} ${r.text.slice(0, 300)}`);
 }
 
-export const itemIds = (html) => [...html.matchAll(/<li class="mb-item" id="item-([0-9a-f]{32})"/g)].map((m) => m[1]);
+/** The ids of the items on a board page; fails loudly if there are none (the item markup may have changed). */
+export function itemIds(html) {
+  const ids = [...html.matchAll(/<li class="mb-item[^"]*" id="item-([0-9a-f]{32})"/g)].map((m) => m[1]);
+  if (ids.length === 0) throw new Error("No items found on the board page: has the item markup changed?");
+  return ids;
+}
 
 // The size of the frame that carried the message being handled. The SignalR client hands each
 // frame to its handlers synchronously, so a handler can read the size of its own frame here.

@@ -2,103 +2,34 @@
 // acceptance to its receipt by every participant.
 // B (the floor), same run: the same participants open a connection to the benchmark hub and get a
 // message of the same size per step through a bare SignalR group broadcast. Ratio A/B.
-import { Worker } from "node:worker_threads";
-import { setUpFacilitator, createMeeting, askToJoin, admit, openBoard, Receiver, now } from "../lib/app.mjs";
-import { pool } from "../lib/http.mjs";
+import { setUpFacilitator, Receiver, now } from "../lib/app.mjs";
+import { fillMeeting } from "../lib/meeting.mjs";
 import { Receivers } from "../lib/receivers.mjs";
 import { summary, table, kib, mib } from "../lib/stats.mjs";
-import { cpuSeconds, rssBytes } from "../lib/server.mjs";
+import { cpuOf, latencies, send, serverCpuSeconds, serverRssBytes, sleep, waitForVersions } from "../lib/measure.mjs";
 
 export const describe = "one meeting, N participants, the facilitator adds items (A); the same sizes as a bare broadcast (B)";
 export const defaults = { participants: 300, items: 200, intervalMs: 250, concurrency: 16, receiverThreads: 2, maxMinutes: 15 };
 
-const cpuOf = (usage, ms) => (usage.user + usage.system) / 1000 / ms;
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-/** Runs one paced plan in the sender worker; returns its accepted times by step. */
-function send(message) {
-  return new Promise((ok, fail) => {
-    const worker = new Worker(new URL("../lib/sender.mjs", import.meta.url));
-    const accepted = [];
-    const failures = [];
-    worker.on("message", (m) => {
-      if (m.op === "accepted") accepted[m.i] = m;
-      else if (m.op === "failed") failures.push(m);
-      else if (m.op === "done") worker.terminate().then(() => ok({ accepted, failures }));
-    });
-    worker.on("error", fail);
-    worker.postMessage(message);
-  });
-}
-
 /**
- * Latency of each (step, receiver): acceptance of step i (version versions[i]) to the first receipt
- * of it or later; also from the moment the command was sent (end to end, as the person who acted waits).
+ * A on any server (one node, or the cluster of D): fills one meeting, connects everyone, has the
+ * facilitator add the items at a steady pace and measures every participant's receipt of each.
+ * `memory` (one node only) measures the server's memory per connection through the benchmark hub.
  */
-async function latencies(group, handles, versions, accepted) {
-  const queries = [];
-  versions.forEach((v, i) => {
-    if (accepted[i]) for (const h of handles) queries.push([h, v]);
-  });
-  const times = await group.receipts(queries);
-  const values = [];
-  const fromSent = [];
-  const lastPerChange = []; // until the last participant had it
-  let missing = 0;
-  let q = 0;
-  versions.forEach((v, i) => {
-    if (!accepted[i]) return;
-    let last = -Infinity;
-    for (let k = 0; k < handles.length; k++) {
-      const t = times[q++];
-      if (t === undefined) {
-        missing++;
-        last = Infinity;
-      } else {
-        values.push(t - accepted[i].t);
-        fromSent.push(t - accepted[i].sent);
-        last = Math.max(last, t - accepted[i].t);
-      }
-    }
-    lastPerChange.push(last);
-  });
-  return { values, fromSent, lastPerChange, missing };
-}
-
-async function waitForVersions(group, handles, version, ms) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const done = (await group.lastVersions(handles)).every((v) => v >= version);
-    if (done || Date.now() > until) return done;
-    await sleep(100);
-  }
-}
-
-export async function run({ server, options, log }) {
-  const { base, pid } = server;
+export async function driveA({ server, options, log, memory: measureMemory = false }) {
+  const { base } = server;
   const facilitator = await setUpFacilitator(server);
-  const { meetingId, joinCode } = await createMeeting(facilitator, "Bench A: core group review");
-
-  log(`Joining ${options.participants} participants…`);
-  const people = await pool([...Array(options.participants).keys()], options.concurrency, (i) =>
-    askToJoin(base, joinCode, `Person ${i + 1}`, "Family friend"));
-  for (const p of people) await admit(facilitator, meetingId, p.participantId);
-
-  const control = new Receiver(base, "/hubs/bench", "");
-  await control.start();
-  const memory = async () => ({ ...(await control.invoke("Memory")), rss: rssBytes(pid) });
+  const group = new Receivers(options.receiverThreads);
+  const meeting = await fillMeeting({
+    base, facilitator, group, title: "Bench A: core group review", participants: options.participants, concurrency: options.concurrency, log,
+  });
+  const { meetingId, people } = meeting;
+  const control = measureMemory ? new Receiver(base, "/hubs/bench", "") : null;
+  await control?.start();
+  const memory = async () => ({ ...(control ? await control.invoke("Memory") : {}), rss: serverRssBytes(server) });
   const memBefore = await memory();
   const rssBefore = memBefore.rss;
-  log("Connecting…");
-  const facilitatorBoard = await openBoard(facilitator, meetingId);
-  const group = new Receivers(options.receiverThreads);
-  const [facilitatorReceiver] = await group.open([{ base, path: "/hubs/meeting", cookie: facilitator.cookieHeader(), invoke: ["Watch", meetingId, facilitatorBoard.version, "board", null] }]);
-  const pages = await pool(people, options.concurrency, (p) => openBoard(p.browser, meetingId));
-  const receivers = await group.open(people.map((p, i) => ({
-    base, path: "/hubs/meeting", cookie: p.browser.cookieHeader(), invoke: ["Watch", meetingId, pages[i].version, "board", null],
-  })), options.concurrency);
-  const v0 = facilitatorBoard.version;
-  if ((await group.lastVersions(receivers)).some((v) => v > v0)) throw new Error("The meeting changed while connecting");
+  const { facilitatorReceiver, receivers, v0 } = await meeting.connect();
   await sleep(2000); // presence renders for the facilitator settle
   const memConnected = await memory();
   const rssConnected = memConnected.rss;
@@ -106,11 +37,11 @@ export async function run({ server, options, log }) {
   // A
   log(`A: adding ${options.items} items, one every ${options.intervalMs} ms…`);
   const versions = Array.from({ length: options.items }, (_, i) => v0 + i + 1);
-  let cpu0 = cpuSeconds(pid), t0 = now(), bench0 = process.cpuUsage();
+  const cpu0 = serverCpuSeconds(server), t0 = now(), bench0 = process.cpuUsage();
   const a = await send({ op: "addItems", base, cookies: [...facilitator.cookies], token: facilitator.token, meetingId, count: options.items, intervalMs: options.intervalMs });
   const last = versions[versions.length - 1];
   const allArrived = await waitForVersions(group, receivers, last, 30_000);
-  const aCpu = (cpuSeconds(pid) - cpu0) / ((now() - t0) / 1000);
+  const aCpu = (serverCpuSeconds(server) - cpu0) / ((now() - t0) / 1000);
   const aBench = cpuOf(process.cpuUsage(bench0), now() - t0);
   const aLat = await latencies(group, receivers, versions, a.accepted);
   const sample = await group.record(receivers[0]);
@@ -121,6 +52,27 @@ export async function run({ server, options, log }) {
     const k = sample.versions.findIndex((x) => x >= v);
     return k < 0 ? 0 : sample.sizes[k];
   });
+  const facilitatorRecord = await group.record(facilitatorReceiver);
+  return {
+    group, control, memory, people, meetingId, receivers, versions, last, a, aLat, aCpu, aBench, frameOf, distinctPatches, allArrived,
+    memBefore, memConnected, facilitatorRecord,
+  };
+}
+
+/** The A table, shared with D. */
+export function printA(label, A, missing, cpu, bench) {
+  console.log(table(["", "receipts", "missing", "p50 ms", "p95 ms", "p99 ms", "max ms", "server CPU (cores)", "bench CPU (cores)"], [
+    [label, A.n, missing, A.p50, A.p95, A.p99, A.max, cpu, bench],
+  ]));
+}
+
+export async function run({ server, options, log }) {
+  const { base } = server;
+  const {
+    group, control, memory, people, receivers, versions, last, a, aLat, aCpu, aBench, frameOf, distinctPatches, allArrived,
+    memBefore, memConnected, facilitatorRecord,
+  } = await driveA({ server, options, log, memory: true });
+  const rssBefore = memBefore.rss, rssConnected = memConnected.rss;
 
   // B: the same participants, a connection each to the benchmark hub.
   log("B: connecting the same participants to the benchmark hub…");
@@ -134,10 +86,10 @@ export async function run({ server, options, log }) {
   const emptyFrame = (await group.record(floor[0])).sizes[0];
   const steps = versions.map((v, i) => ({ version: v, chars: Math.max(0, frameOf[i] - emptyFrame - (String(v).length - 1)) }));
   log(`B: broadcasting ${steps.length} messages of the same sizes…`);
-  cpu0 = cpuSeconds(pid), t0 = now(), bench0 = process.cpuUsage();
+  const cpu0 = serverCpuSeconds(server), t0 = now(), bench0 = process.cpuUsage();
   const b = await send({ op: "broadcast", base, steps, intervalMs: options.intervalMs });
   await waitForVersions(group, floor, last, 30_000);
-  const bCpu = (cpuSeconds(pid) - cpu0) / ((now() - t0) / 1000);
+  const bCpu = (serverCpuSeconds(server) - cpu0) / ((now() - t0) / 1000);
   const bBench = cpuOf(process.cpuUsage(bench0), now() - t0);
   const bLat = await latencies(group, floor, versions, b.accepted);
   const bFrames = (await group.record(floor[0])).sizes.slice(1);
@@ -149,7 +101,6 @@ export async function run({ server, options, log }) {
   const commandA = summary(a.accepted.filter(Boolean).map((x) => x.t - x.sent));
   const commandB = summary(b.accepted.filter(Boolean).map((x) => x.t - x.sent));
   const frames = summary(frameOf);
-  const facilitatorRecord = await group.record(facilitatorReceiver);
   const facilitatorFrames = summary(facilitatorRecord.sizes);
   const closed = await group.closed();
   console.log(`\nScenario A/B: 1 meeting, ${options.participants} participants, ${options.items} changes one every ${options.intervalMs} ms`);
@@ -179,7 +130,7 @@ export async function run({ server, options, log }) {
   console.log(`Distinct patches a participant received: ${distinctPatches} for ${options.items} changes; all arrived: ${allArrived}; ` +
     `B frames differing in size from A's: ${sizeMismatch}; failures A ${a.failures.length}, B ${b.failures.length}; ` +
     `facilitator patches ${facilitatorRecord.versions.length}; closed connections ${closed}; receiver threads ${options.receiverThreads}`);
-  console.log(`Server RSS: ${mib(rssBefore).toFixed(0)} MiB before connecting, ${mib(rssConnected).toFixed(0)} MiB connected, ${mib(rssBytes(pid)).toFixed(0)} MiB at the end`);
+  console.log(`Server RSS: ${mib(rssBefore).toFixed(0)} MiB before connecting, ${mib(rssConnected).toFixed(0)} MiB connected, ${mib(serverRssBytes(server)).toFixed(0)} MiB at the end`);
 
   const perConnection = (a, b, n) => ({
     managedKiB: kib(b.managedBytes - a.managedBytes) / n, pinnedKiB: kib(b.pinnedObjectBytes - a.pinnedObjectBytes) / n,
