@@ -9,6 +9,10 @@ import { Idiomorph } from "idiomorph";
 interface Patch {
   version: number;
   regions: { id: string; html: string }[];
+  // Broadcast patches are numbered; one with `since` holds only what changed since patch `since`
+  // (Live/IMeetingClient.cs). Patches without a number (the page's own catch-up, personal parts) leave it alone.
+  seq?: number | null;
+  since?: number | null;
 }
 
 const reconnectingText = "Connection lost. Trying to reconnect… Your changes are safe.";
@@ -63,6 +67,10 @@ function liveMain(): HTMLElement | null {
 }
 
 let currentVersion = 0;
+// The number of the last broadcast patch this page applied; null when unknown.
+let lastSeq: number | null = null;
+// Asks the hub for the whole page again, when a part-patch does not follow the one this page has.
+let resync: (() => void) | null = null;
 
 function connect(main: HTMLElement) {
   currentVersion = Number(main.dataset.mbVersion) || 0;
@@ -85,6 +93,17 @@ function connect(main: HTMLElement) {
 
   const watch = () =>
     connection.invoke("Watch", meetingId, currentVersion, page, screenKey).catch((error) => console.warn("Watch failed", error));
+  let resyncing = false;
+  resync = () => {
+    if (resyncing || connection.state !== HubConnectionState.Connected) return;
+    resyncing = true;
+    // Version -1 is never current, so the hub sends the whole page; the broadcaster then treats this
+    // page as new and sends it everything with its next change.
+    connection
+      .invoke("Watch", meetingId, -1, page, screenKey)
+      .catch((error) => console.warn("Watch failed", error))
+      .finally(() => (resyncing = false));
+  };
 
   let lost = false;
   connection.onreconnecting(() => {
@@ -93,6 +112,7 @@ function connect(main: HTMLElement) {
   });
   connection.onreconnected(() => {
     lost = false;
+    lastSeq = null;
     showBanner(reconnectedText, 4000);
     void watch();
   });
@@ -105,6 +125,7 @@ function connect(main: HTMLElement) {
     if (connection.state !== HubConnectionState.Disconnected) return;
     try {
       await connection.start();
+      lastSeq = null;
       if (lost) showBanner(reconnectedText, 4000);
       lost = false;
       await watch();
@@ -135,7 +156,18 @@ function connect(main: HTMLElement) {
 }
 
 function applyPatch(patch: Patch) {
-  if (!patch || typeof patch.version !== "number" || patch.version < currentVersion) return;
+  if (!patch || typeof patch.version !== "number") return;
+  if (patch.since != null && patch.since !== lastSeq) {
+    // Only the changes since a patch this page does not have: it cannot be applied safely.
+    resync?.();
+    return;
+  }
+  if (patch.version < currentVersion) {
+    // Older than what the page shows (its own catch-up overtook it): not applied, so what follows it cannot be either.
+    if (patch.seq != null) lastSeq = null;
+    return;
+  }
+  if (patch.seq != null) lastSeq = patch.seq;
   for (const region of patch.regions ?? []) {
     const el = document.getElementById(region.id);
     if (!el) continue;

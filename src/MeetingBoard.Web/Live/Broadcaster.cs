@@ -26,7 +26,22 @@ public sealed class Broadcaster(
         public readonly SemaphoreSlim Gate = new(1, 1);
     }
 
+    /// <summary>
+    /// What one audience of a meeting on this node was last sent, and which connections have it, so
+    /// the next patch can carry only what changed. Touched only under the meeting's render gate.
+    /// </summary>
+    sealed class Sent(long seq, IReadOnlyList<Region> regions, IReadOnlyList<Presence.Connection> members)
+    {
+        public readonly long Seq = seq;
+        public readonly Dictionary<string, (Region Region, RegionParts Parts)> Regions =
+            regions.ToDictionary(r => r.Id, r => (r, RegionParts.Of(r.Html)));
+        // By reference: a page that watches again is a new connection record, which has not had this patch.
+        public readonly HashSet<Presence.Connection> Members = new(members, ReferenceEqualityComparer.Instance);
+    }
+
+    static long lastSeq;
     readonly ConcurrentDictionary<string, Pending> pending = new();
+    readonly ConcurrentDictionary<(string MeetingId, Audience Audience), Sent> sent = new();
     // The version each meeting's viewers on this node were last rendered at, so the sweep can tell a missed notice.
     readonly ConcurrentDictionary<string, long> rendered = new();
 
@@ -54,6 +69,7 @@ public sealed class Broadcaster(
             await hub.Clients.Client(c.ConnectionId).Navigate($"/m/{meetingId}");
         }
         pending.TryRemove(meetingId, out _);
+        foreach (var audience in Enum.GetValues<Audience>()) sent.TryRemove((meetingId, audience), out _);
     }
 
     /// <summary>Someone connected or left on this node: only the facilitator's view shows that, on every node.</summary>
@@ -104,17 +120,23 @@ public sealed class Broadcaster(
             var connections = presence.In(meetingId);
             var connected = presence.ConnectedKeys(meetingId);
 
-            var audiences = (flags & Everyone) != 0
-                ? connections.Select(c => c.Viewer.Audience).Where(a => a is Audience.Facilitator or Audience.Participant or Audience.RoomScreen).Distinct()
-                : connections.Any(c => c.Viewer.Audience == Audience.Facilitator) ? [Audience.Facilitator] : [];
-            foreach (var audience in audiences.ToList())
+            // The audience with the most people first: a large facilitator render does not hold up the participants.
+            var audiences = connections.Where(c => (flags & Everyone) != 0
+                    ? c.Viewer.Audience is Audience.Facilitator or Audience.Participant or Audience.RoomScreen
+                    : c.Viewer.Audience == Audience.Facilitator)
+                .GroupBy(c => c.Viewer.Audience)
+                .OrderByDescending(g => g.Count())
+                .ToList();
+            foreach (var audience in audiences)
             {
-                var viewer = audience == Audience.Facilitator
+                var viewer = audience.Key == Audience.Facilitator
                     ? new Viewer(Audience.Facilitator, MeetingBoard.Meetings.Actor.Facilitator(state.FacilitatorId))
-                    : new Viewer(audience, null);
-                var patch = await regions.RenderAsync(state, viewer, connected);
-                await hub.Clients.Group(Group(meetingId, audience)).Patch(patch);
+                    : new Viewer(audience.Key, null);
+                await SendAsync(meetingId, audience.Key, [.. audience], await regions.RenderAsync(state, viewer, connected));
             }
+            // Forget what was sent to an audience nobody here belongs to any more.
+            foreach (var audience in Enum.GetValues<Audience>())
+                if (connections.All(c => c.Viewer.Audience != audience)) sent.TryRemove((meetingId, audience), out _);
 
             // Personal regions: rendered once per person, sent to that person's connections only.
             if ((flags & Everyone) != 0)
@@ -147,6 +169,38 @@ public sealed class Broadcaster(
         {
             p.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Sends an audience's new render: to those who had the last one, only what changed since (the
+    /// changed regions, or just the changed parts of a region, such as one category of the board);
+    /// to those who joined since, all of it. A connection that joins while this is sent gets the
+    /// part-patch without its base; its page notices (the numbers do not match) and asks again.
+    /// </summary>
+    async Task SendAsync(string meetingId, Audience audience, IReadOnlyList<Presence.Connection> members, Patch whole)
+    {
+        var seq = Interlocked.Increment(ref lastSeq);
+        var group = Group(meetingId, audience);
+        var next = new Sent(seq, whole.Regions, members);
+        if (!sent.TryGetValue((meetingId, audience), out var before))
+        {
+            await hub.Clients.Group(group).Patch(whole with { Seq = seq });
+        }
+        else
+        {
+            var changes = new List<Region>();
+            foreach (var region in whole.Regions)
+            {
+                var after = next.Regions[region.Id];
+                changes.AddRange(before.Regions.TryGetValue(region.Id, out var old)
+                    ? RegionParts.Changes(old.Region, old.Parts, region, after.Parts)
+                    : [region]);
+            }
+            var newcomers = members.Where(c => !before.Members.Contains(c)).Select(c => c.ConnectionId).ToList();
+            await hub.Clients.GroupExcept(group, newcomers).Patch(new Patch(whole.Version, changes) { Seq = seq, Since = before.Seq });
+            if (newcomers.Count > 0) await hub.Clients.Clients(newcomers).Patch(whole with { Seq = seq });
+        }
+        sent[(meetingId, audience)] = next;
     }
 
     /// <summary>False for a participant whose standing has changed since they connected (admitted, declined, removed).</summary>

@@ -95,6 +95,18 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next call of <paramref name="target"/> the server makes that <paramref name="matches"/>; throws after 10 s without one.</summary>
+    public async Task<JsonObject> NextAsync(string target, Func<JsonObject, bool>? matches = null)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var m = await ReceiveAsync(timeout.Token);
+            if ((int?)m["type"] == 7) throw new InvalidOperationException($"The connection closed while waiting for {target}");
+            if ((int?)m["type"] == 1 && (string?)m["target"] == target && (matches?.Invoke(m) ?? true)) return m;
+        }
+    }
+
     public WebSocketState State => socket.State;
 
     async Task SendAsync(string json) =>

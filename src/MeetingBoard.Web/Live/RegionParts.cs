@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace MeetingBoard.Web.Live;
+
+/// <summary>
+/// A region's markup cut into its parts (elements marked <c>data-mb-part</c>, each with an id, such
+/// as one category of the board) and the rest. When only parts changed, a patch can carry just
+/// those parts instead of the whole region: adding an item to one category then sends that
+/// category, not the whole board.
+/// </summary>
+/// <remarks>
+/// The markup comes from our own components through <see cref="Microsoft.AspNetCore.Components.Web.HtmlRenderer"/>,
+/// which closes every element it opens and encodes '&lt;' and '&gt;' in text and attribute values,
+/// so counting the part's own tag name is enough to find where it ends.
+/// </remarks>
+public sealed record RegionParts(string Skeleton, IReadOnlyList<Region> Parts)
+{
+    const string Marker = " data-mb-part";
+
+    public static RegionParts Of(string html)
+    {
+        var parts = new List<Region>();
+        StringBuilder? skeleton = null;
+        int copied = 0, at = 0;
+        while ((at = html.IndexOf(Marker, at, StringComparison.Ordinal)) >= 0)
+        {
+            var start = html.LastIndexOf('<', at);
+            var tagEnd = html.IndexOf('>', at);
+            var nameEnd = start + 1;
+            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd])) nameEnd++;
+            var tag = html[(start + 1)..nameEnd];
+            var id = IdIn(html, start, tagEnd);
+            var end = tag.Length == 0 || id is null ? -1 : EndOf(html, tag, tagEnd + 1);
+            if (end < 0)
+            {
+                at += Marker.Length; // not a part we can cut out: it stays in the skeleton
+                continue;
+            }
+            skeleton ??= new StringBuilder(html.Length / 4);
+            skeleton.Append(html, copied, start - copied).Append('\0').Append(id).Append('\0');
+            parts.Add(new Region(id!, html[start..end]));
+            copied = at = end;
+        }
+        if (skeleton is null) return new RegionParts(html, []);
+        skeleton.Append(html, copied, html.Length - copied);
+        return new RegionParts(skeleton.ToString(), parts);
+    }
+
+    static string? IdIn(string html, int start, int tagEnd)
+    {
+        var at = html.IndexOf(" id=\"", start, tagEnd - start, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var close = html.IndexOf('"', at + 5, tagEnd - at - 5);
+        return close < 0 ? null : html[(at + 5)..close];
+    }
+
+    /// <summary>The index just past the element's closing tag, counting nested elements of the same name; -1 if it never closes.</summary>
+    static int EndOf(string html, string tag, int from)
+    {
+        var open = "<" + tag;
+        var close = "</" + tag + ">";
+        var depth = 1;
+        var at = from;
+        while (depth > 0)
+        {
+            var nextClose = html.IndexOf(close, at, StringComparison.Ordinal);
+            if (nextClose < 0) return -1;
+            var nextOpen = html.IndexOf(open, at, nextClose - at, StringComparison.Ordinal);
+            if (nextOpen >= 0)
+            {
+                var after = nextOpen + open.Length < html.Length ? html[nextOpen + open.Length] : '\0';
+                if (after is ' ' or '>' or '/' or '\t' or '\n' or '\r') depth++;
+                at = nextOpen + open.Length;
+                continue;
+            }
+            depth--;
+            at = nextClose + close.Length;
+        }
+        return at;
+    }
+
+    /// <summary>
+    /// What a viewer who has <paramref name="before"/> needs to get to <paramref name="after"/>:
+    /// nothing if it is the same, the changed parts if only parts changed, otherwise the whole region.
+    /// </summary>
+    public static IEnumerable<Region> Changes(Region before, RegionParts? beforeParts, Region after, RegionParts afterParts)
+    {
+        if (before.Html == after.Html) yield break;
+        if (beforeParts is not null && afterParts.Parts.Count > 0 && beforeParts.Skeleton == afterParts.Skeleton)
+        {
+            // Equal skeletons hold the same part ids in the same order.
+            for (var i = 0; i < afterParts.Parts.Count; i++)
+                if (beforeParts.Parts[i].Html != afterParts.Parts[i].Html) yield return afterParts.Parts[i];
+            yield break;
+        }
+        yield return after;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using MeetingBoard.Web.Live;
+using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingBoard.Web.Tests.Live;
+
+/// <summary>Cutting a region into parts: the skeleton keeps a marker where each part was.</summary>
+public sealed class RegionPartsCutting
+{
+    [Fact]
+    public void MarkedElementsAreCutOutWithTheirNestedElementsOfTheSameName()
+    {
+        const string html = """<div id="mb-board"><section class="col"><h2>Worried</h2><section id="cat-harm" data-mb-part><section>inner</section><p>a</p></section><section id="cat-danger" class="x" data-mb-part=""><p>b</p></section></section><p>after</p></div>""";
+
+        var cut = RegionParts.Of(html);
+
+        Assert.Equal(["cat-harm", "cat-danger"], cut.Parts.Select(p => p.Id));
+        Assert.Equal("""<section id="cat-harm" data-mb-part><section>inner</section><p>a</p></section>""", cut.Parts[0].Html);
+        Assert.Equal("""<section id="cat-danger" class="x" data-mb-part=""><p>b</p></section>""", cut.Parts[1].Html);
+        Assert.Equal("<div id=\"mb-board\"><section class=\"col\"><h2>Worried</h2>\0cat-harm\0\0cat-danger\0</section><p>after</p></div>", cut.Skeleton);
+    }
+
+    [Fact]
+    public void AMarkedElementWithoutAnIdStaysInTheSkeleton()
+    {
+        const string html = """<div><section data-mb-part><p>a</p></section></div>""";
+        var cut = RegionParts.Of(html);
+        Assert.Empty(cut.Parts);
+        Assert.Equal(html, cut.Skeleton);
+    }
+
+    [Fact]
+    public void OnlyChangedPartsAreSentWhenTheRestIsTheSame()
+    {
+        Region Board(string harm, string danger, string title = "Worried") =>
+            new("mb-board", $"""<div id="mb-board"><h2>{title}</h2><section id="cat-harm" data-mb-part>{harm}</section><section id="cat-danger" data-mb-part>{danger}</section></div>""");
+        var before = Board("a", "b");
+
+        Assert.Empty(RegionParts.Changes(before, RegionParts.Of(before.Html), before, RegionParts.Of(before.Html)));
+        var oneChanged = Board("a", "b2");
+        Assert.Equal(["cat-danger"], RegionParts.Changes(before, RegionParts.Of(before.Html), oneChanged, RegionParts.Of(oneChanged.Html)).Select(r => r.Id));
+        var restChanged = Board("a", "b2", "Worries");
+        Assert.Equal(["mb-board"], RegionParts.Changes(before, RegionParts.Of(before.Html), restChanged, RegionParts.Of(restChanged.Html)).Select(r => r.Id));
+    }
+}
+
+/// <summary>
+/// A change to one category reaches pages that already have the board as that category alone;
+/// a page new to the broadcaster, or one that missed a patch, gets the whole page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PartPatches(BrowserFixture browsers)
+{
+    static string[] RegionIds(JsonObject patch) =>
+        patch["arguments"]![0]!["regions"]!.AsArray().Select(r => (string)r!["id"]!).ToArray();
+
+    static long? Since(JsonObject patch) => (long?)patch["arguments"]![0]!["since"];
+    static long? Seq(JsonObject patch) => (long?)patch["arguments"]![0]!["seq"];
+
+    [Fact]
+    public async Task AnItemAddedToOneCategoryIsSentAsThatCategoryAlone()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
+        await using var hub = await HubClient.ConnectAsync(meeting.App, sam.CookieHeader(meeting.App), null);
+        Assert.Null((await hub.WatchAsync(meeting.MeetingId, 0, "board", null)).Error);
+
+        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "Jo was hit on 3 March")).EnsureSuccessStatusCode();
+        var first = await hub.NextAsync("Patch", p => p.ToJsonString().Contains("Jo was hit on 3 March"));
+        (await meeting.AddItemAsync(meeting.Facilitator, "existing-strengths", "Grandma walks Jo to school")).EnsureSuccessStatusCode();
+        var second = await hub.NextAsync("Patch", p => p.ToJsonString().Contains("Grandma walks Jo to school"));
+
+        Assert.Equal(Seq(first), Since(second));
+        Assert.Equal(["cat-existing-strengths"], RegionIds(second));
+        Assert.DoesNotContain("Jo was hit on 3 March", second.ToJsonString());
+    }
+
+    [Fact]
+    public async Task APageThatWatchesAgainGetsTheWholeBoardWithTheNextChange()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
+        await using var hub = await HubClient.ConnectAsync(meeting.App, sam.CookieHeader(meeting.App), null);
+        Assert.Null((await hub.WatchAsync(meeting.MeetingId, 0, "board", null)).Error);
+        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "Jo was hit on 3 March")).EnsureSuccessStatusCode();
+        await hub.NextAsync("Patch", p => p.ToJsonString().Contains("Jo was hit on 3 March"));
+
+        // Watching again (as after a reconnect) makes this a new viewer to the broadcaster, even at the current version.
+        var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
+        var version = long.Parse(page.QuerySelector("main")!.GetAttribute("data-mb-version")!);
+        Assert.Null((await hub.WatchAsync(meeting.MeetingId, version, "board", null)).Error);
+        (await meeting.AddItemAsync(meeting.Facilitator, "existing-strengths", "Grandma walks Jo to school")).EnsureSuccessStatusCode();
+        var next = await hub.NextAsync("Patch", p => p.ToJsonString().Contains("Grandma walks Jo to school"));
+
+        Assert.Null(Since(next));
+        Assert.Contains("mb-board", RegionIds(next));
+        Assert.Contains("Jo was hit on 3 March", next.ToJsonString());
+    }
+
+    [Fact]
+    public async Task APageGivenChangesSinceAPatchItNeverHadAsksForTheWholePageInstead()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var chair = await browsers.SignedInAsync(meeting.App, meeting.Account.Email, meeting.Account.Password);
+        var fromPage = new ConcurrentQueue<string>();
+        IWebSocketRoute? toPage = null;
+        await chair.RouteWebSocketAsync(new Regex("/hubs/meeting"), ws =>
+        {
+            var server = ws.ConnectToServer();
+            ws.OnMessage(frame =>
+            {
+                fromPage.Enqueue(frame.Text ?? "");
+                server.Send(frame.Text ?? "");
+            });
+            toPage = ws;
+        });
+        await chair.GotoAsync($"/m/{meeting.MeetingId}");
+        await Eventually.TrueAsync(() => fromPage.Any(m => m.Contains("\"Watch\"")), "the page watches the meeting");
+
+        static string Frame(long version, string html, long seq, long? since) =>
+            new JsonObject
+            {
+                ["type"] = 1,
+                ["target"] = "Patch",
+                ["arguments"] = new JsonArray(new JsonObject
+                {
+                    ["version"] = version,
+                    ["regions"] = new JsonArray(new JsonObject { ["id"] = "mb-board", ["html"] = html }),
+                    ["seq"] = seq,
+                    ["since"] = since,
+                }),
+            }.ToJsonString() + "\u001e";
+
+        // Changes since a patch this page never had: not applied, and the page asks for everything.
+        toPage!.Send(Frame(1000, """<div id="mb-board"><p>Not from the server</p></div>""", 77_777, 66_666));
+        await Eventually.TrueAsync(() => fromPage.Any(m => m.Contains("\"Watch\"") && m.Contains(",-1,")), "the page asks for the whole page");
+        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "Jo was hit on 3 March")).EnsureSuccessStatusCode();
+        await Expect(chair.Locator("#cat-harm")).ToContainTextAsync("Jo was hit on 3 March");
+        await Expect(chair.GetByText("Not from the server")).ToHaveCountAsync(0);
+
+        // The same frame as a whole patch is applied: the refusal above was the numbers, not the injection.
+        toPage.Send(Frame(1000, """<div id="mb-board"><p>Not from the server</p></div>""", 77_778, null));
+        await Expect(chair.GetByText("Not from the server")).ToBeVisibleAsync();
+    }
+}
