@@ -56,7 +56,7 @@ public static class PracticeRules
             UsedIds = p.UsedIds.Add(n.StepId),
         },
         NextStepStatusChanged c => p with { Steps = p.Steps.ConvertAll(s => s.Id == c.StepId ? s with { Status = c.Status, ChangedAt = c.At } : s) },
-        NextStepSignOffChanged c => p with { Steps = p.Steps.ConvertAll(s => s.Id == c.StepId ? s with { NeedsSignOff = c.NeedsSignOff, ChangedAt = c.At } : s) },
+        NextStepSignOffChanged c => p with { Steps = p.Steps.ConvertAll(s => s.Id == c.StepId ? s with { NeedsSignOff = c.NeedsSignOff } : s) },
         NextStepRemoved r => p with { Steps = p.Steps.RemoveAll(s => s.Id == r.StepId) },
         _ => p,
     };
