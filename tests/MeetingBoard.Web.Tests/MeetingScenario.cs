@@ -12,13 +12,13 @@ public sealed class MeetingScenario : IAsyncDisposable
     /// <summary>The facilitator's sign-in, for a browser to sign in with too.</summary>
     public (string Email, string Password) Account { get; init; }
 
-    public static async Task<MeetingScenario> StartAsync(TestApp? app = null, string title = "Core group review")
+    public static async Task<MeetingScenario> StartAsync(TestApp? app = null, string title = "Core group review", string type = "ChildProtectionConference")
     {
         app ??= TestApp.Start();
         var facilitator = new Visitor(app);
         var (email, password) = await app.AddFacilitatorAsync();
         await facilitator.SignInAsync(email, password);
-        var (meetingId, code) = await facilitator.CreateMeetingAsync(title);
+        var (meetingId, code) = await facilitator.CreateMeetingAsync(title, type);
         return new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code, Account = (email, password) };
     }
 

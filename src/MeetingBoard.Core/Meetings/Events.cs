@@ -35,6 +35,7 @@ namespace MeetingBoard.Meetings;
 [JsonDerivedType(typeof(NextStepAdded), "NextStepAdded")]
 [JsonDerivedType(typeof(NextStepStatusChanged), "NextStepStatusChanged")]
 [JsonDerivedType(typeof(NextStepRemoved), "NextStepRemoved")]
+[JsonDerivedType(typeof(NextStepSignOffChanged), "NextStepSignOffChanged")]
 [JsonDerivedType(typeof(MeetingLocked), "MeetingLocked")]
 [JsonDerivedType(typeof(MeetingUnlocked), "MeetingUnlocked")]
 [JsonDerivedType(typeof(RoundStarted), "RoundStarted")]

@@ -34,10 +34,14 @@ public sealed record RecordHarm(
 public sealed record RemoveHarm(string HarmId, Actor By, DateTimeOffset At) : PracticeCommand(By, At);
 
 /// <param name="Who">A participant's id, "facilitator", or "someone-else" with <paramref name="OtherName"/>.</param>
+/// <param name="NeedsSignOff">A ticked checkbox ("true"); empty or absent when not ticked.</param>
 public sealed record AddNextStep(
     string StepId, string? Who, string? OtherName, string? Action, string? Day, string? Month, string? Year,
-    Actor By, DateTimeOffset At) : PracticeCommand(By, At);
+    Actor By, DateTimeOffset At, string? NeedsSignOff = null) : PracticeCommand(By, At);
 
 public sealed record ChangeNextStepStatus(string StepId, string? Status, Actor By, DateTimeOffset At) : PracticeCommand(By, At);
+
+/// <summary>Marks a next step as needing a manager's sign-off, or not ("true" or "false").</summary>
+public sealed record ChangeNextStepSignOff(string StepId, string? NeedsSignOff, Actor By, DateTimeOffset At) : PracticeCommand(By, At);
 
 public sealed record RemoveNextStep(string StepId, Actor By, DateTimeOffset At) : PracticeCommand(By, At);

@@ -29,9 +29,13 @@ public sealed record HarmRecorded(
 public sealed record HarmRemoved(string HarmId, Actor By, DateTimeOffset At) : IPracticeEvent;
 
 /// <param name="ParticipantId">Set when the person is in the meeting; null for the facilitator or someone named who is not here.</param>
+/// <param name="NeedsSignOff">Added later with a default, so steps stored before it load as not needing sign-off.</param>
 public sealed record NextStepAdded(
-    string StepId, string? ParticipantId, string PersonName, string Action, DateOnly Due, Actor By, DateTimeOffset At) : IPracticeEvent;
+    string StepId, string? ParticipantId, string PersonName, string Action, DateOnly Due, Actor By, DateTimeOffset At,
+    bool NeedsSignOff = false) : IPracticeEvent;
 
 public sealed record NextStepStatusChanged(string StepId, NextStepStatus Status, Actor By, DateTimeOffset At) : IPracticeEvent;
+
+public sealed record NextStepSignOffChanged(string StepId, bool NeedsSignOff, Actor By, DateTimeOffset At) : IPracticeEvent;
 
 public sealed record NextStepRemoved(string StepId, Actor By, DateTimeOffset At) : IPracticeEvent;

@@ -52,10 +52,11 @@ public static class PracticeRules
         HarmRemoved r => p with { Harm = p.Harm.RemoveAll(h => h.Id == r.HarmId) },
         NextStepAdded n => p with
         {
-            Steps = p.Steps.Add(new NextStep(n.StepId, n.ParticipantId, n.PersonName, n.Action, n.Due, NextStepStatus.NotStarted, n.By, n.At, null)),
+            Steps = p.Steps.Add(new NextStep(n.StepId, n.ParticipantId, n.PersonName, n.Action, n.Due, NextStepStatus.NotStarted, n.By, n.At, null, n.NeedsSignOff)),
             UsedIds = p.UsedIds.Add(n.StepId),
         },
         NextStepStatusChanged c => p with { Steps = p.Steps.ConvertAll(s => s.Id == c.StepId ? s with { Status = c.Status, ChangedAt = c.At } : s) },
+        NextStepSignOffChanged c => p with { Steps = p.Steps.ConvertAll(s => s.Id == c.StepId ? s with { NeedsSignOff = c.NeedsSignOff } : s) },
         NextStepRemoved r => p with { Steps = p.Steps.RemoveAll(s => s.Id == r.StepId) },
         _ => p,
     };
@@ -101,6 +102,7 @@ public static class PracticeRules
                 ? Events(new HarmRemoved(c.HarmId, c.By, c.At)) : Events()),
             AddNextStep c => AddStep(state, c),
             ChangeNextStepStatus c => ChangeStatus(state, c),
+            ChangeNextStepSignOff c => ChangeSignOff(state, c),
             RemoveNextStep c => FacilitatorOnly(state, c.By) ?? (p.FindStep(c.StepId) is { } step
                 ? Events(new NextStepRemoved(step.Id, c.By, c.At)) : Events()),
             _ => Refuse("", "That action is not known"),
@@ -213,8 +215,11 @@ public static class PracticeRules
         var (action, actionError) = Text.Clean(c.Action, "what they will do", PartMaxLength, multiline: true);
         if (actionError is not null) return Refuse("what", actionError);
         if (DueDate(c.Day, c.Month, c.Year) is var (due, dateError) && dateError is not null) return Refuse("due", dateError);
+        // Unticked checkboxes send nothing, so absent means no.
+        if ((string.IsNullOrWhiteSpace(c.NeedsSignOff) ? false : YesOrNo(c.NeedsSignOff)) is not { } needsSignOff)
+            return Refuse("needsSignOff", "Tick the box if a manager needs to sign this off, or leave it empty");
         if (state.Practice.UsedIds.Contains(c.StepId)) return Refuse("", "This has already been added", RefusalKind.Conflict);
-        return Events(new NextStepAdded(c.StepId, participantId, name, action!, due, c.By, c.At));
+        return Events(new NextStepAdded(c.StepId, participantId, name, action!, due, c.By, c.At, needsSignOff));
     }
 
     /// <summary>Reads a GOV.UK date input (day, month, year) as a real date, or says what is wrong in the words of the pattern.</summary>
@@ -242,6 +247,34 @@ public static class PracticeRules
         if (NextStepStatuses.Parse(c.Status) is not { } status) return Refuse("status", "Choose how it is going");
         return status == step.Status ? Events() : Events(new NextStepStatusChanged(step.Id, status, c.By, c.At));
     }
+
+    /// <summary>
+    /// Who may say a step needs a manager's sign-off once it is on the plan: the facilitators, and in
+    /// group supervision the presenter, whose next steps they are (DOMAIN.md). Anyone let in may tick
+    /// it when adding a step, as they may propose the step itself.
+    /// </summary>
+    public static bool CanChangeSignOff(MeetingState state, Actor by) =>
+        state.IsFacilitator(by)
+        || (state.Type == MeetingType.GroupSupervision && by.Kind == ActorKind.Participant && state.IsAdmitted(by)
+            && MeetingBoard.Facilitation.Facilitating.RoleOf(state, by.Id) == MeetingBoard.Facilitation.SupervisionRole.Presenter);
+
+    static Decision ChangeSignOff(MeetingState state, ChangeNextStepSignOff c)
+    {
+        if (state.Practice.FindStep(c.StepId) is not { } step) return Refuse("", "This next step has been removed", RefusalKind.NotFound);
+        if (!CanChangeSignOff(state, c.By))
+            return Forbidden(state.Type == MeetingType.GroupSupervision
+                ? "Only the facilitator or the presenter can change whether a next step needs a manager's sign-off"
+                : "Only the facilitator can change whether a next step needs a manager's sign-off");
+        if (YesOrNo(c.NeedsSignOff) is not { } needsSignOff) return Refuse("needsSignOff", "Say whether this next step needs a manager's sign-off");
+        return needsSignOff == step.NeedsSignOff ? Events() : Events(new NextStepSignOffChanged(step.Id, needsSignOff, c.By, c.At));
+    }
+
+    static bool? YesOrNo(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => null,
+    };
 
     static (string? Text, Decision? Error) Sentence(string? raw, string field, string what)
     {

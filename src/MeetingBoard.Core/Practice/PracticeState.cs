@@ -25,7 +25,7 @@ public sealed record HarmEntry(
 
 public sealed record NextStep(
     string Id, string? ParticipantId, string PersonName, string Action, DateOnly Due, NextStepStatus Status,
-    Actor Author, DateTimeOffset AddedAt, DateTimeOffset? ChangedAt);
+    Actor Author, DateTimeOffset AddedAt, DateTimeOffset? ChangedAt, bool NeedsSignOff = false);
 
 /// <summary>The structured part of a meeting's map: statements with their goals, the harm matrix, the plan.</summary>
 public sealed record PracticeState

@@ -134,11 +134,11 @@ public static class FamilyRecord
         if (p.NextSteps.Count > 0)
         {
             md.Append("\n## Who will do what, and by when\n\n");
-            md.Append("| Who | What they will do | By when | Done yet? |\n");
-            md.Append("| --- | --- | --- | --- |\n");
+            md.Append("| Who | What they will do | By when | Done yet? | Does a manager need to agree it? |\n");
+            md.Append("| --- | --- | --- | --- | --- |\n");
             foreach (var n in p.NextSteps)
                 md.Append("| ").Append(Cell(n.Who)).Append(" | ").Append(Cell(n.Action)).Append(" | ").Append(RecordTimes.Day(n.Due))
-                  .Append(" | ").Append(n.StatusName).Append(" |\n");
+                  .Append(" | ").Append(n.StatusName).Append(" | ").Append(n.NeedsSignOff ? "Yes" : "No").Append(" |\n");
         }
     }
 

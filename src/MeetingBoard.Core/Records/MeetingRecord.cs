@@ -121,6 +121,7 @@ public enum HistoryKind
     RoleGiven,
     DecisionRecorded,
     ViewOnDecisionRecorded,
+    NextStepSignOffChanged,
 }
 
 /// <summary>

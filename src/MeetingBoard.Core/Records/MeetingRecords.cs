@@ -61,6 +61,8 @@ public static class MeetingRecords
                 NextStepAdded n => new(version, n.At, HistoryKind.NextStepAdded, Person(n.By), Text: n.Action, Note: n.PersonName),
                 NextStepStatusChanged n => new(version, n.At, HistoryKind.NextStepStatusChanged, Person(n.By),
                     Text: state.Practice.FindStep(n.StepId)?.Action, Note: NextStepStatuses.Name(n.Status)),
+                NextStepSignOffChanged n => new(version, n.At, HistoryKind.NextStepSignOffChanged, Person(n.By),
+                    Text: state.Practice.FindStep(n.StepId)?.Action, Note: n.NeedsSignOff ? RecordSentences.NeedsSignOff : RecordSentences.NoSignOff),
                 NextStepRemoved n => new(version, n.At, HistoryKind.NextStepRemoved, Person(n.By), Text: before.Practice.FindStep(n.StepId)?.Action),
                 StageStarted st => new(version, st.At, HistoryKind.StageStarted, Person(st.By), Note: state.Stages().Find(x => x.Id == st.StageId)?.Title ?? st.StageId),
                 QuestionAsked q => new(version, q.At, HistoryKind.QuestionAsked, Person(q.By), Text: q.Text),
@@ -143,7 +145,7 @@ public static class MeetingRecords
             p.Harm.Select(h => new RecordHarm(h.Id, h.Behaviour, h.HowLong, h.HowOften, h.First, h.Worst, h.Last, h.Impact,
                 Describe(state, h.Author), h.AddedAt)).ToList(),
             p.Steps.Select(n => new RecordStep(n.Id, n.PersonName, n.Action, n.Due, n.Status, NextStepStatuses.Name(n.Status),
-                Describe(state, n.Author), n.AddedAt, n.ChangedAt)).ToList());
+                Describe(state, n.Author), n.AddedAt, n.ChangedAt, n.NeedsSignOff)).ToList());
     }
 
     static ScalingSection? Scaling(MeetingState state)

@@ -132,11 +132,11 @@ public static class RecordMarkdown
         if (p.NextSteps.Count > 0)
         {
             md.Append("\n## Next steps\n\n");
-            md.Append("| Who | What | By when | Status |\n");
-            md.Append("| --- | --- | --- | --- |\n");
+            md.Append("| Who | What | By when | Status | Needs manager sign-off |\n");
+            md.Append("| --- | --- | --- | --- | --- |\n");
             foreach (var n in p.NextSteps)
                 md.Append("| ").Append(Cell(n.Who)).Append(" | ").Append(Cell(n.Action)).Append(" | ").Append(RecordTimes.Day(n.Due))
-                  .Append(" | ").Append(n.StatusName).Append(" |\n");
+                  .Append(" | ").Append(n.StatusName).Append(" | ").Append(n.NeedsSignOff ? "Yes" : "No").Append(" |\n");
         }
     }
 

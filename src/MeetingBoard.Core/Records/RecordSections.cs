@@ -41,7 +41,7 @@ public sealed record RecordHarm(
 
 public sealed record RecordStep(
     string Id, string Who, string Action, DateOnly Due, NextStepStatus Status, string StatusName,
-    RecordPerson AddedBy, DateTimeOffset AddedAt, DateTimeOffset? ChangedAt);
+    RecordPerson AddedBy, DateTimeOffset AddedAt, DateTimeOffset? ChangedAt, bool NeedsSignOff);
 
 /// <summary>Every scaling round (Core/Scaling), each with every run of it.</summary>
 public sealed record ScalingSection(IReadOnlyList<RecordRound> Rounds) : RecordSection;

@@ -8,6 +8,9 @@ namespace MeetingBoard.Records;
 /// </summary>
 public static class RecordSentences
 {
+    public const string NeedsSignOff = "needs manager sign-off";
+    public const string NoSignOff = "does not need manager sign-off";
+
     public static string Person(RecordPerson? p, Func<string, string> literal) =>
         p is null ? "Someone" : p.Role.Length == 0 ? literal(p.Name) : $"{literal(p.Name)} ({literal(p.Role)})";
 
@@ -42,6 +45,7 @@ public static class RecordSentences
             HistoryKind.HarmRemoved => $"{by} removed from the harm matrix: {text}",
             HistoryKind.NextStepAdded => $"{by} added a next step for {literal(h.Note ?? "")}: {text}",
             HistoryKind.NextStepStatusChanged => $"{by} marked a next step “{literal(h.Note ?? "")}”: {text}",
+            HistoryKind.NextStepSignOffChanged => $"{by} marked a next step “{literal(h.Note ?? "")}”: {text}",
             HistoryKind.NextStepRemoved => $"{by} removed a next step: {text}",
             HistoryKind.StageStarted => $"{by} moved the meeting to the stage “{literal(h.Note ?? "")}”.",
             HistoryKind.QuestionAsked => $"{by} asked: {text}",

@@ -153,6 +153,7 @@ public static class RecordText
                 Typed(t, "What: ", n.Action, "  ");
                 Line(t, $"By when: {RecordTimes.Day(n.Due)}");
                 Line(t, $"Status: {n.StatusName}");
+                Line(t, $"Needs manager sign-off: {(n.NeedsSignOff ? "yes" : "no")}");
             }
         }
     }

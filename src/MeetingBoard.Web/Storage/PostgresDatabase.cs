@@ -71,6 +71,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
         );
         CREATE INDEX facilitator_sessions_by_facilitator ON facilitator_sessions (facilitator_id, started_at);
         """,
+        // 5: finding the meetings a facilitator was made co-facilitator of (read from the events, no new table).
+        """
+        CREATE INDEX events_co_facilitators ON events (meeting_id) WHERE type = 'CoFacilitatorAdded';
+        """,
     ];
 
     readonly SemaphoreSlim migrated = new(1, 1);

@@ -121,7 +121,13 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<(string MeetingId, string JoinCode, string FacilitatorId, DateTime CreatedAt)>(
-            "SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings WHERE facilitator_id = @facilitatorId ORDER BY created_at DESC",
+            // Started by them, or made co-facilitator (read from the events, as in SqliteEventStore).
+            """
+            SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings
+            WHERE facilitator_id = @facilitatorId
+               OR meeting_id IN (SELECT meeting_id FROM events WHERE type = 'CoFacilitatorAdded' AND (body::jsonb ->> 'AccountId') = @facilitatorId)
+            ORDER BY created_at DESC
+            """,
             new { facilitatorId });
         return rows.Select(r => new MeetingIndexEntry(r.MeetingId, r.JoinCode, r.FacilitatorId, Utc(r.CreatedAt))).ToList();
     }

@@ -29,6 +29,7 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
             );
             CREATE INDEX IF NOT EXISTS meetings_facilitator ON meetings (facilitator_id);
             CREATE INDEX IF NOT EXISTS events_closed ON events (meeting_id) WHERE type = 'MeetingClosed';
+            CREATE INDEX IF NOT EXISTS events_co_facilitators ON events (meeting_id) WHERE type = 'CoFacilitatorAdded';
             CREATE TABLE IF NOT EXISTS deleted_meetings (
                 meeting_id TEXT PRIMARY KEY,
                 deleted_at TEXT NOT NULL
@@ -113,10 +114,20 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<(string MeetingId, string JoinCode, string FacilitatorId, string CreatedAt)>(
-            "SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings WHERE facilitator_id = @facilitatorId ORDER BY created_at DESC",
+            $"SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings {ListedFor} ORDER BY created_at DESC",
             new { facilitatorId });
         return rows.Select(r => new MeetingIndexEntry(r.MeetingId, r.JoinCode, r.FacilitatorId, DateTimeOffset.Parse(r.CreatedAt, System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
+
+    /// <summary>
+    /// The meetings a facilitator started, and those they were made co-facilitator of. The second half is
+    /// read from the events themselves (stored type "CoFacilitatorAdded", its AccountId), so meetings from
+    /// before this list existed need no migration, and a purge takes it away with the events.
+    /// </summary>
+    const string ListedFor = """
+        WHERE facilitator_id = @facilitatorId
+           OR meeting_id IN (SELECT meeting_id FROM events WHERE type = 'CoFacilitatorAdded' AND json_extract(body, '$.AccountId') = @facilitatorId)
+        """;
 
     public async Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
     {

@@ -124,6 +124,32 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await robin.GotoAsync($"/m/{MeetingId(chair)}");
         await Expect(robin.Locator("#mb-stages-title")).ToContainTextAsync("The presenter's next steps");
         await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Robin Reid" }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
+
+        // The presenter's next step needs a manager's sign-off: ticked on her phone, the tag is live on every
+        // device; the co-facilitator takes it off, and the presenter puts it back from her own phone.
+        var steps = advisor.Locator("#cat-next-steps");
+        await steps.Locator("#step-form-details summary").ClickAsync();
+        await steps.GetByLabel("Who will do it?").SelectOptionAsync(new SelectOptionValue { Label = "Priya (Advisor)" });
+        await steps.GetByLabel("What will they do?").FillAsync("Ask my manager about a family group conference for Maya and Leo");
+        await steps.GetByLabel("Day").FillAsync("30");
+        await steps.GetByLabel("Month").FillAsync("6");
+        await steps.GetByLabel("Year").FillAsync("2030");
+        await steps.GetByLabel("Needs manager sign-off").CheckAsync();
+        await Axe.AssertNoViolationsAsync(advisor, "the presenter's next step form with the sign-off box ticked");
+        await steps.GetByRole(AriaRole.Button, new() { Name = "Add the next step" }).ClickAsync();
+        await Expect(robin.Locator("#plan tbody tr .govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
+        await Expect(chair.Locator("#plan tbody tr .govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
+        await Expect(screen.Locator("#cat-next-steps .mb-step .govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
+        await Axe.AssertNoViolationsAsync(screen, "the room screen with a next step needing sign-off");
+        await Axe.AssertNoViolationsAsync(chair, "the facilitator's plan with a next step needing sign-off");
+        await robin.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as not needing sign-off") }).ClickAsync();
+        foreach (var page in new[] { advisor, screen, chair })
+            await Expect(page.Locator(".govuk-tag.mb-sign-off")).ToHaveCountAsync(0);
+        await advisor.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as needing manager sign-off") }).ClickAsync();
+        foreach (var page in new[] { robin, screen })
+            await Expect(page.Locator(".govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
+        await Axe.AssertNoViolationsAsync(advisor, "the presenter's plan with her sign-off control");
+
         await robin.GetByRole(AriaRole.Button, new() { Name = "Next: Appreciation and reflection on the process" }).ClickAsync();
         await Expect(chair.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection on the process");
 

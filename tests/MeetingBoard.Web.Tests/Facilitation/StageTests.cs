@@ -262,6 +262,32 @@ public sealed class QuestionsAndCoFacilitators
     }
 
     [Fact]
+    public async Task ACoFacilitatorFindsTheMeetingOnTheirOwnList()
+    {
+        await using var meeting = await MeetingScenario.StartAsync(title: "Review conference for Maya");
+        var (coEmail, coPassword) = await meeting.App.AddFacilitatorAsync("Robin Minutes");
+        var (otherEmail, otherPassword) = await meeting.App.AddFacilitatorAsync("Kim Other");
+        using var robin = new Visitor(meeting.App);
+        await robin.SignInAsync(coEmail, coPassword);
+        using var kim = new Visitor(meeting.App);
+        await kim.SignInAsync(otherEmail, otherPassword);
+        static async Task<List<string>> ListedAsync(Visitor who) =>
+            (await who.GetAsync("/meetings")).Page.QuerySelectorAll(".mb-meeting-list li").Select(li => li.TextContent).ToList();
+        Assert.Empty(await ListedAsync(robin));
+
+        (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/co-facilitators", new() { ["email"] = coEmail })).EnsureSuccessStatusCode();
+
+        var listed = Assert.Single(await ListedAsync(robin));
+        Assert.Contains("Review conference for Maya", listed);
+        Assert.Contains("you are co-facilitator", listed);
+        var (_, page, _) = await robin.GetAsync("/meetings");
+        Assert.Equal($"/m/{meeting.MeetingId}", page.QuerySelector(".mb-meeting-list a")!.GetAttribute("href"));
+        // The chair's own list does not call them a co-facilitator; someone not added sees nothing.
+        Assert.DoesNotContain("co-facilitator", Assert.Single(await ListedAsync(meeting.Facilitator)));
+        Assert.Empty(await ListedAsync(kim));
+    }
+
+    [Fact]
     public async Task RolesInGroupSupervisionAndTheRotaOnTheMeetingsPage()
     {
         var app = TestApp.Start();

@@ -64,7 +64,7 @@ public static class ScriptedMeeting
             new GoalParts("Sam and Pat make sure", "the children feel safe", "we will see", "6 months"), Iro, T(38)),
         new DisagreementRecorded("s-1", "Jordan has not hurt anyone <b>since March</b>", Sam, T(39)),
         new HarmRecorded("h-1", "Jordan pushed Sam | in front of the children", "Since 2024", "Monthly", "January 2024", "# March: police called", "May", "Maya hides `under` the bed", Iro, T(39)),
-        new NextStepAdded("n-1", Pat.Id, "Pat", "Write the *safety plan* with Sam", new DateOnly(2025, 6, 24), Iro, T(39)),
+        new NextStepAdded("n-1", Pat.Id, "Pat", "Write the *safety plan* with Sam", new DateOnly(2025, 6, 24), Iro, T(39), NeedsSignOff: true),
         new NextStepAdded("n-2", null, "Social worker", "Visit | check in", new DateOnly(2025, 6, 17), Iro, T(39)),
         new NextStepStatusChanged("n-2", NextStepStatus.InProgress, Iro, T(39)),
         new StageStarted("danger-scaling", Iro, T(40)),
@@ -85,6 +85,9 @@ public static class ScriptedMeeting
         new ViewOnDecisionRecorded(Sam, false, "Things are *better* since March.\nJordan has moved out", false, Sam, T(45)),
         new ViewOnDecisionRecorded(Pat, true, null, true, Iro, T(45)),
         new ParticipantRemoved(Pat.Id, Iro, T(45)),
+        // The co-chair marks the social worker's visit for sign-off, then the chair takes it off again.
+        new NextStepSignOffChanged("n-2", true, Actor.Facilitator("acc-kim"), T(46)),
+        new NextStepSignOffChanged("n-2", false, Iro, T(47)),
         new MeetingClosed(Iro, T(50)),
     ];
 

@@ -173,6 +173,12 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         Post("/m/{meetingId}/next-steps/{stepId}/status", s => $"/m/{s.MeetingId}/next-steps/{s.OtherStepId}/status", _ => new() { ["status"] = "Done" },
             Only(Chairs), name: " (someone else's)"),
         Post("/m/{meetingId}/next-steps/{stepId}/remove", s => $"/m/{s.MeetingId}/next-steps/{s.OtherStepId}/remove", None, Only(Chairs), name: " (facilitator's)"),
+        // Whether a step needs a manager's sign-off: the chairs, and in group supervision the presenter (here the participant).
+        Post("/m/{meetingId}/next-steps/{stepId}/sign-off", s => $"/m/{s.MeetingId}/next-steps/{s.MyStepId}/sign-off", _ => new() { ["needsSignOff"] = "true" },
+            Only(Chairs), name: " (conference: chairs only, even on the participant's own step)"),
+        Post("/m/{meetingId}/next-steps/{stepId}/sign-off", s => $"/m/{s.MeetingId}/next-steps/{s.OtherStepId}/sign-off", _ => new() { ["needsSignOff"] = "true" },
+            Only(Contributors), name: " (group supervision: the participant presents)", type: "GroupSupervision",
+            prepare: s => s.ChairPostAsync($"people/{s.ParticipantId}/role", new() { ["role"] = "Presenter" })),
 
         // Scaling: scores from those taking part; the round itself is the chair's.
         Post("/m/{meetingId}/rounds", s => $"/m/{s.MeetingId}/rounds",

@@ -140,6 +140,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             () => new() { ["who"] = "someone-else", ["otherName"] = "Nan", ["what"] = "Call Pat", ["dueDay"] = "1", ["dueMonth"] = "6", ["dueYear"] = "2030" }, ["what"],
             async (w, field, f) => (await w.StateAsync()).Practice.Steps.Any(s => s.Action == Kept(f, field))),
         new("POST /m/{id}/next-steps/{s}/status", w => $"/m/{w.MeetingId}/next-steps/{w.StepId}/status", w => w.Participant, () => new() { ["status"] = "Done" }, []),
+        new("POST /m/{id}/next-steps/{s}/sign-off", w => $"/m/{w.MeetingId}/next-steps/{w.StepId}/sign-off", w => w.Facilitator, () => new() { ["needsSignOff"] = "true" }, []),
         new("POST /m/{id}/next-steps/{s}/remove", w => $"/m/{w.MeetingId}/next-steps/{w.StepId}/remove", w => w.Facilitator, () => new(), []),
 
         // Scaling. Starting a round needs the last one closed, so each request comes after closing it.

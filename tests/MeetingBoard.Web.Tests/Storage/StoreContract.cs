@@ -1,4 +1,5 @@
 using MeetingBoard.Board;
+using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
 using MeetingBoard.Web.Storage;
 using MeetingBoard.Web.Tests.Infrastructure;
@@ -129,6 +130,30 @@ public abstract class StoreContract
         Assert.Equal([newer.MeetingId, older.MeetingId], listed.Select(m => m.MeetingId));
         Assert.Equal(newer.JoinCode, listed[0].JoinCode);
         Assert.Equal(Noon.AddDays(1), listed[0].CreatedAt);
+    }
+
+    [Fact]
+    public async Task ListsTheMeetingsAFacilitatorWasMadeCoFacilitatorOf()
+    {
+        var (store, _, _) = await NewStoresAsync();
+        var co = "f-" + Guid.NewGuid().ToString("N");
+        var chair = Actor.Facilitator("f-chair-" + Guid.NewGuid().ToString("N"));
+        var own = Entry(co, at: Noon);
+        var coChaired = Entry(chair.Id, at: Noon.AddDays(1));
+        var othersOnly = Entry(chair.Id, at: Noon.AddDays(2));
+        var purged = Entry(chair.Id, at: Noon.AddDays(3));
+        foreach (var e in new[] { own, coChaired, othersOnly, purged })
+            Assert.True(await store.CreateAsync(e, [Created(e)], null));
+        await store.AppendAsync(coChaired.MeetingId, 1, [new CoFacilitatorAdded(co, "Robin", chair, Noon.AddDays(1))], null);
+        // Their id typed into an item, or another account made co-facilitator, does not list a meeting for them.
+        await store.AppendAsync(othersOnly.MeetingId, 1, [Item(co), new CoFacilitatorAdded("f-someone-else", "Kim", chair, Noon.AddDays(2))], null);
+        await store.AppendAsync(purged.MeetingId, 1, [new CoFacilitatorAdded(co, "Robin", chair, Noon.AddDays(3))], null);
+        await store.PurgeAsync(purged.MeetingId, Noon.AddDays(40));
+
+        var listed = await store.ListForFacilitatorAsync(co);
+        Assert.Equal([coChaired.MeetingId, own.MeetingId], listed.Select(m => m.MeetingId));
+        Assert.Equal(chair.Id, listed[0].FacilitatorId);
+        Assert.Equal([othersOnly.MeetingId, coChaired.MeetingId], (await store.ListForFacilitatorAsync(chair.Id)).Select(m => m.MeetingId));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public static class MeetingEndpoints
         {
             Chrome = Chrome.For(http),
             Meetings = meetings,
+            FacilitatorId = facilitatorId,
             Clock = http.RequestServices.GetRequiredService<MeetingClock>(),
             Retention = http.RequestServices.GetRequiredService<Records.RetentionPolicy>(),
             NewMeetingId = MeetingHosts.NewId(),

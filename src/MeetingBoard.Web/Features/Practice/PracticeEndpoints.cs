@@ -16,7 +16,7 @@ public static class PracticeEndpoints
     static readonly string[] DangerFields = ["who", "behaviour", "impact", "ifNothingChanges", "safetyInPlace", "sentence"];
     static readonly string[] GoalFields = ["statementId", "carersWillDo", "childWillExperience", "professionalsWillSee", "howLong", "sentence"];
     static readonly string[] HarmFields = ["behaviour", "howLong", "howOften", "first", "worst", "last", "impact"];
-    static readonly string[] StepFields = ["who", "otherName", "what", "dueDay", "dueMonth", "dueYear"];
+    static readonly string[] StepFields = ["who", "otherName", "what", "dueDay", "dueMonth", "dueYear", "needsSignOff"];
 
     public static void MapPractice(this IEndpointRouteBuilder app)
     {
@@ -83,12 +83,15 @@ public static class PracticeEndpoints
         // Next steps
         app.MapPost("/m/{meetingId}/next-steps", (HttpContext http, string meetingId) =>
             BoardEndpoints.RunAsync(http, meetingId, (actor, form, now) => new AddNextStep(MeetingHosts.NewId(), form.Value("who"), form.Value("otherName"),
-                    form.Value("what"), form.Value("dueDay"), form.Value("dueMonth"), form.Value("dueYear"), actor, now),
+                    form.Value("what"), form.Value("dueDay"), form.Value("dueMonth"), form.Value("dueYear"), actor, now, form.Value("needsSignOff")),
                 (state, form, errors) => Forms.Page<NextStepForm>(new { MeetingId = state.Id, State = state, Values = Values(form, StepFields), Errors = errors }, 422),
                 (state, _) => Forms.Page<NextStepForm>(new { MeetingId = state.Id, State = state })));
         app.MapPost("/m/{meetingId}/next-steps/{stepId}/status", (HttpContext http, string meetingId, string stepId) =>
             BoardEndpoints.RunAsync(http, meetingId, (actor, form, now) => new ChangeNextStepStatus(stepId, form.Value("status"), actor, now),
                 (state, _, errors) => state.Practice.FindStep(stepId) is { } s ? Forms.Page<StatusForm>(new { MeetingId = meetingId, Step = s, Errors = errors }, 422) : null));
+        app.MapPost("/m/{meetingId}/next-steps/{stepId}/sign-off", (HttpContext http, string meetingId, string stepId) =>
+            BoardEndpoints.RunAsync(http, meetingId, (actor, form, now) => new ChangeNextStepSignOff(stepId, form.Value("needsSignOff"), actor, now),
+                (state, _, errors) => state.Practice.FindStep(stepId) is { } s ? Forms.Page<SignOffForm>(new { MeetingId = meetingId, Step = s, Errors = errors }, 422) : null));
         app.MapPost("/m/{meetingId}/next-steps/{stepId}/remove", (HttpContext http, string meetingId, string stepId) =>
             BoardEndpoints.RunAsync(http, meetingId, (actor, _, now) => new RemoveNextStep(stepId, actor, now)));
     }
