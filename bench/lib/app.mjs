@@ -6,6 +6,12 @@ import { Browser, hidden, newCommandId, newId } from "./http.mjs";
 
 export const categories = ["harm", "danger-statements", "complicating-factors", "existing-strengths", "existing-safety", "safety-goals", "next-steps"];
 
+/** What a page or an answer said, without its markup: the main content's words, for error messages. */
+export function said(text) {
+  const main = text.includes("<main") ? text.slice(text.indexOf("<main")) : text;
+  return main.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
 /** Milliseconds on the monotonic clock, which every thread of the process shares (each worker's performance.timeOrigin is its own). */
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -15,7 +21,7 @@ export async function setUpFacilitator(server) {
   const facilitator = new Browser(server.setupBase ?? server.base);
   await facilitator.get(server.setupPath);
   const r = await facilitator.post(server.setupPath, { name: "Bench Facilitator", email: "bench@example.org", password: "bench facilitator walks seven meetings" });
-  if (r.status !== 302) throw new Error(`Setup failed: ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status !== 302) throw new Error(`Setup failed: ${r.status} ${said(r.text)}`);
   facilitator.base = server.base;
   await facilitator.get("/meetings");
   return facilitator;
@@ -28,7 +34,7 @@ export async function setUpFacilitator(server) {
 export async function createMeeting(facilitator, title) {
   const meetingId = newId();
   const r = await facilitator.post("/meetings", { meetingId, type: "ChildProtectionConference", title, caseReference: "Family A" });
-  if (r.status !== 302) throw new Error(`Create failed: ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status !== 302) throw new Error(`Create failed: ${r.status} ${said(r.text)}`);
   const page = await facilitator.get(`/m/${meetingId}`);
   const joinCode = /<p class="mb-code"[^>]*>([^<]+)<\/p>/.exec(page.html)[1].trim();
   return { meetingId, joinCode };
@@ -41,13 +47,13 @@ export async function askToJoin(base, joinCode, name, role) {
   if (page.status !== 200) throw new Error(`Join page: ${page.status}`);
   const participantId = hidden(page.html, "participantId");
   const r = await participant.post(`/join/${joinCode}`, { participantId, secret: hidden(page.html, "secret"), name, role });
-  if (r.status !== 302) throw new Error(`Join failed: ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status !== 302) throw new Error(`Join failed: ${r.status} ${said(r.text)}`);
   return { browser: participant, participantId };
 }
 
 export async function admit(facilitator, meetingId, participantId) {
   const r = await facilitator.post(`/m/${meetingId}/people/${participantId}/admit`, { commandId: newCommandId() }, { fetch: true });
-  if (r.status >= 300) throw new Error(`Admit failed: ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status >= 300) throw new Error(`Admit failed: ${r.status} ${said(r.text)}`);
 }
 
 /** The board page as the browser loads it; returns the version the page shows. */
@@ -60,12 +66,12 @@ export async function openBoard(browser, meetingId) {
 
 export async function addItem(browser, meetingId, category, text) {
   const r = await browser.post(`/m/${meetingId}/items`, { commandId: newCommandId(), category, text }, { fetch: true });
-  if (r.status !== 200) throw new Error(`Add failed: ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status !== 200) throw new Error(`Add failed: ${r.status} ${said(r.text)}`);
 }
 
 export async function editItem(browser, meetingId, itemId, text) {
   const r = await browser.post(`/m/${meetingId}/items/${itemId}/edit`, { commandId: newCommandId(), text }, { fetch: true });
-  if (r.status >= 300) throw new Error(`Edit failed: ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status >= 300) throw new Error(`Edit failed: ${r.status} ${said(r.text)}`);
 }
 
 /** The ids of the items on a board page; fails loudly if there are none (the item markup may have changed). */

@@ -42,6 +42,8 @@ public sealed class Broadcaster(
     static long lastSeq;
     readonly ConcurrentDictionary<string, Pending> pending = new();
     readonly ConcurrentDictionary<(string MeetingId, Audience Audience), Sent> sent = new();
+    // Per meeting, what each connected person's personal regions were last rendered from (LiveRegions.PersonalKey).
+    readonly ConcurrentDictionary<string, Dictionary<string, object>> personalSent = new();
     // The version each meeting's viewers on this node were last rendered at, so the sweep can tell a missed notice.
     readonly ConcurrentDictionary<string, long> rendered = new();
 
@@ -70,6 +72,7 @@ public sealed class Broadcaster(
         }
         pending.TryRemove(meetingId, out _);
         foreach (var audience in Enum.GetValues<Audience>()) sent.TryRemove((meetingId, audience), out _);
+        personalSent.TryRemove(meetingId, out _);
     }
 
     /// <summary>Someone connected or left on this node: only the facilitator's view shows that, on every node.</summary>
@@ -138,14 +141,21 @@ public sealed class Broadcaster(
             foreach (var audience in Enum.GetValues<Audience>())
                 if (connections.All(c => c.Viewer.Audience != audience)) sent.TryRemove((meetingId, audience), out _);
 
-            // Personal regions: rendered once per person, sent to that person's connections only.
+            // Personal regions: rendered once per person whose own things changed, sent to that person's connections only.
             if ((flags & Everyone) != 0)
             {
+                var before = personalSent.TryGetValue(meetingId, out var b) ? b : [];
+                var now = new Dictionary<string, object>();
                 foreach (var person in connections.Where(c => StillFits(state, c)).GroupBy(c => c.Viewer.Key))
                 {
+                    var key = LiveRegions.PersonalKey(state, person.First().Viewer);
+                    now[person.Key] = key;
+                    if (before.TryGetValue(person.Key, out var had) && had.Equals(key)) continue;
                     if (await regions.RenderPersonalAsync(state, person.First().Viewer, connected) is not { } personal) continue;
                     await hub.Clients.Clients(person.Select(c => c.ConnectionId).ToList()).Patch(personal);
                 }
+                if (now.Count == 0) personalSent.TryRemove(meetingId, out _);
+                else personalSent[meetingId] = now;
             }
 
             // Participants whose standing changed (admitted, declined, removed) are sent where they now belong.

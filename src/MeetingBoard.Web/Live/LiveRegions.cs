@@ -56,6 +56,18 @@ public sealed class LiveRegions(IServiceScopeFactory scopes, ILoggerFactory logs
         return new Patch(state.Version, [new("mb-my-score", await RenderAsync<MyScore>(view))]);
     }
 
+    /// <summary>
+    /// Everything a person's personal regions show (<see cref="Features.Scaling.MyScore"/>): while it is
+    /// the same, their page already has them and the broadcaster need not render them again. Keep in
+    /// step with the personal components.
+    /// </summary>
+    public static object PersonalKey(MeetingState state, Viewer viewer)
+    {
+        var round = state.Scaling.Current;
+        return (state.IsClosed, round?.Id, round?.Attempt.Number, round?.Attempt.IsRevealed,
+            viewer.Actor is { } actor ? round?.Attempt.Of(actor.Key) : null);
+    }
+
     public async Task<string> RenderAsync<T>(MeetingView view, Dictionary<string, object?>? more = null) where T : IComponent
     {
         await using var renderer = new HtmlRenderer(services, logs);

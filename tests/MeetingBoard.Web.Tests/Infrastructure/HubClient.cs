@@ -95,15 +95,20 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The next call of <paramref name="target"/> the server makes that <paramref name="matches"/>; throws after 10 s without one.</summary>
-    public async Task<JsonObject> NextAsync(string target, Func<JsonObject, bool>? matches = null)
+    /// <summary>
+    /// The next call of <paramref name="target"/> the server makes that <paramref name="matches"/>; throws after 10 s
+    /// without one. Calls passed over on the way are added to <paramref name="passed"/>.
+    /// </summary>
+    public async Task<JsonObject> NextAsync(string target, Func<JsonObject, bool>? matches = null, List<JsonObject>? passed = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
             var m = await ReceiveAsync(timeout.Token);
             if ((int?)m["type"] == 7) throw new InvalidOperationException($"The connection closed while waiting for {target}");
-            if ((int?)m["type"] == 1 && (string?)m["target"] == target && (matches?.Invoke(m) ?? true)) return m;
+            if ((int?)m["type"] != 1) continue;
+            if ((string?)m["target"] == target && (matches?.Invoke(m) ?? true)) return m;
+            passed?.Add(m);
         }
     }
 

@@ -102,6 +102,41 @@ public sealed class PartPatches(BrowserFixture browsers)
     }
 
     [Fact]
+    public async Task APersonsOwnScoreIsSentToThemOnlyWhenItChanges()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
+        var (pat, _) = await meeting.AdmitAsync("Pat", "Grandmother");
+        await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/rounds", new Dictionary<string, string>
+        {
+            ["commandId"] = Visitor.NewCommandId(), ["question"] = "How safe is Jo?", ["tenMeans"] = "Safe enough to close the case",
+            ["zeroMeans"] = "Jo cannot live at home", ["dangerStatement"] = "",
+        }, fetch: true)).EnsureSuccessStatusCode();
+        var (_, board, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        var roundId = board.QuerySelector("form[action$='/reveal']")!.GetAttribute("action")!.Split('/')[4];
+        await using var hub = await HubClient.ConnectAsync(meeting.App, sam.CookieHeader(meeting.App), null);
+        Assert.Null((await hub.WatchAsync(meeting.MeetingId, 0, "board", null)).Error);
+        Task<HttpResponseMessage> ScoreAsync(Visitor who, string reason) =>
+            who.PostAsync($"/m/{meeting.MeetingId}/rounds/{roundId}/score", new Dictionary<string, string>
+            {
+                ["commandId"] = Visitor.NewCommandId(), ["attempt"] = "1", ["score"] = "6", ["reason"] = reason,
+            }, fetch: true);
+
+        await pat.GetAsync($"/m/{meeting.MeetingId}");
+        (await ScoreAsync(pat, "Grandma is there every evening")).EnsureSuccessStatusCode();
+        await sam.GetAsync($"/m/{meeting.MeetingId}");
+        (await ScoreAsync(sam, "Mum has kept every appointment")).EnsureSuccessStatusCode();
+        var passed = new List<JsonObject>();
+        var mine = await hub.NextAsync("Patch", p => p.ToJsonString().Contains("Mum has kept every appointment"), passed);
+
+        // Pat's score changed the progress everyone sees, not what Sam's own part shows: Sam got no copy of it then.
+        Assert.Equal(["mb-my-score"], RegionIds(mine));
+        Assert.Contains(passed, p => RegionIds(p).Length > 0 && !RegionIds(p).Contains("mb-my-score"));
+        Assert.DoesNotContain(passed, p => RegionIds(p).Contains("mb-my-score"));
+    }
+
+    [Fact]
     public async Task APageGivenChangesSinceAPatchItNeverHadAsksForTheWholePageInstead()
     {
         await using var meeting = await MeetingScenario.StartAsync();
