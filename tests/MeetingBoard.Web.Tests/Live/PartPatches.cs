@@ -123,6 +123,10 @@ public sealed class PartPatches(BrowserFixture browsers)
                 ["commandId"] = Visitor.NewCommandId(), ["attempt"] = "1", ["score"] = "6", ["reason"] = reason,
             }, fetch: true);
 
+        // The broadcaster sends a person's own part once after they connect; then only when it changes.
+        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "Jo was hit on 3 March")).EnsureSuccessStatusCode();
+        await hub.NextAsync("Patch", p => RegionIds(p).Contains("mb-my-score"));
+
         await pat.GetAsync($"/m/{meeting.MeetingId}");
         (await ScoreAsync(pat, "Grandma is there every evening")).EnsureSuccessStatusCode();
         await sam.GetAsync($"/m/{meeting.MeetingId}");
