@@ -70,11 +70,7 @@ public static class MeetingBoardExtensions
         {
             hub.MaximumReceiveMessageSize = 4 * 1024;
             hub.EnableDetailedErrors = false;
-        }).AddJsonProtocol(json =>
-            // Patches are HTML. The default encoder writes every <, >, " and non-ASCII letter as \uXXXX,
-            // a guard for JSON pasted into an HTML page; these frames only ever reach JSON.parse, so
-            // the relaxed encoder (still escaping what JSON itself requires) sends them about a third smaller.
-            json.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        });
 
         services.AddSingleton(sp => new JoinAttempts(sp.GetRequiredService<TimeProvider>(),
             options.JoinFailuresAllowed, TimeSpan.FromMinutes(options.JoinFailureWindowMinutes)));
