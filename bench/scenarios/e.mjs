@@ -5,7 +5,7 @@ import { setUpFacilitator, now } from "../lib/app.mjs";
 import { newCommandId } from "../lib/http.mjs";
 import { fillMeeting } from "../lib/meeting.mjs";
 import { Receivers } from "../lib/receivers.mjs";
-import { latencies, serverCpuSeconds, sleep, waitForVersions } from "../lib/measure.mjs";
+import { latencies, send, serverCpuSeconds, sleep, waitForVersions } from "../lib/measure.mjs";
 import { summary, table, kib } from "../lib/stats.mjs";
 
 export const describe = "a scaling round: N participants score within a few seconds, then the facilitator reveals (E)";
@@ -84,8 +84,9 @@ export async function run({ server, options, log }) {
     const reveal = await latencies(group, receivers, [revealVersion], [accepted]);
     const sample = await group.record(receivers[0]);
     const frame = sample.sizes[sample.versions.findIndex((v) => v >= revealVersion)] ?? 0;
-    const shown = (await people[0].browser.get(`/m/${meetingId}`)).html.includes("mb-results");
-    if (!shown) throw new Error("The reveal is not on a participant's page");
+    const page = (await people[0].browser.get(`/m/${meetingId}`)).html;
+    if (!page.includes("mb-results")) throw new Error("The reveal is not on a participant's page");
+    if (process.env.BENCH_DUMP) (await import("node:fs")).writeFileSync(`${process.env.BENCH_DUMP}-round${r + 1}.html`, page);
 
     await post(facilitator, `/m/${meetingId}/rounds/${roundId}/close`, {});
     const closed = await currentPage(facilitator, meetingId);
@@ -96,7 +97,25 @@ export async function run({ server, options, log }) {
     });
   }
 
+  // The floor, as B is for A: a bare SignalR broadcast of a frame the size of each reveal to the same
+  // participants (a second connection each, to the benchmark hub), one per round, measured the same way.
+  log("Floor: connecting the same participants to the benchmark hub…");
+  const floor = await group.open(people.map((p) => ({ base, path: "/hubs/bench", cookie: p.browser.cookieHeader(), invoke: ["Listen"] })), options.concurrency);
+  await send({ op: "broadcast", base, steps: [{ version: 0, chars: 0 }], intervalMs: 0 });
+  if (!(await waitForVersions(group, floor, 0, 10_000))) throw new Error("Calibration broadcast did not arrive");
+  const emptyFrame = (await group.record(floor[0])).sizes[0];
+  const floorLatencies = [];
+  for (const [k, x] of rounds.entries()) {
+    const version = k + 1;
+    await sleep(1000);
+    const b = await send({ op: "broadcast", base, steps: [{ version, chars: Math.max(0, x.frame - emptyFrame - (String(version).length - 1)) }], intervalMs: 0 });
+    await waitForVersions(group, floor, version, 30_000);
+    floorLatencies.push(await latencies(group, floor, [version], b.accepted));
+  }
+  const floorFrames = (await group.record(floor[0])).sizes.slice(1);
+
   const all = (f) => rounds.flatMap(f);
+  const F = summary(floorLatencies.flatMap((x) => x.values));
   const R = summary(all((x) => x.reveal.values));
   const R2 = summary(all((x) => x.reveal.fromSent));
   const P = summary(all((x) => x.progress.values));
@@ -106,14 +125,17 @@ export async function run({ server, options, log }) {
     ...rounds.map((x) => { const s = summary(x.reveal.values); return [`round ${x.round}`, s.n, x.reveal.missing, s.p50, s.p95, s.p99, s.max]; }),
     ["all rounds", R.n, missing, R.p50, R.p95, R.p99, R.max],
     ["all rounds, from sending", R2.n, missing, R2.p50, R2.p95, R2.p99, R2.max],
+    ["floor: bare broadcast of the same sizes", F.n, floorLatencies.reduce((n, x) => n + x.missing, 0), F.p50, F.p95, F.p99, F.max],
+    ["reveal / floor", "", "", R.p50 / F.p50, R.p95 / F.p95, R.p99 / F.p99, R.max / F.max],
   ]));
+  console.log(`Floor frames the same size as the reveal frames: ${floorFrames.filter((f, k) => f === rounds[k].frame).length} of ${rounds.length}`);
   console.log(table(["per round", "scores refused", "scoring took ms", "score answered p50 ms", "score answered p99 ms", "server CPU scoring (cores)", "server CPU reveal (cores)", "reveal frame KiB"], rounds.map((x) => [
     `round ${x.round}`, x.refused, x.scoringMs, x.answered.p50, x.answered.p99, x.scoringCpu, x.revealCpu, kib(x.frame),
   ])));
   console.log(table(["progress after the last score", "receipts", "p50 ms", "p95 ms", "p99 ms", "max ms"], [["all rounds", P.n, P.p50, P.p95, P.p99, P.max]]));
   await group.stop();
   return {
-    reveal: { ...R, missing }, revealFromSent: R2, progressAfterLastScore: P,
+    reveal: { ...R, missing }, revealFromSent: R2, progressAfterLastScore: P, floor: F,
     rounds: rounds.map((x) => ({ ...x, reveal: summary(x.reveal.values), progress: summary(x.progress.values) })),
     raw: { reveal: all((x) => x.reveal.values.map((v) => +v.toFixed(2))) },
   };
