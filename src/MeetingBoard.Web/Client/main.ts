@@ -180,7 +180,10 @@ function morph(el: Element, html: string) {
       },
       beforeAttributeUpdated(name: string, el: Element) {
         // Opening or closing a <details> is this person's choice, not the server's.
-        return !(name === "open" && el.tagName === "DETAILS");
+        if (name === "open" && el.tagName === "DETAILS") return false;
+        // Whose controls show is this page's call (applyOwnership). Letting the patch hide them for a
+        // moment would throw out the focus of a keyboard user inside them (found by KeyboardOnlyJourney).
+        return !(name === "hidden" && el.hasAttribute("data-mb-owner"));
       },
     },
   });
@@ -449,6 +452,7 @@ async function onSubmit(event: SubmitEvent) {
     restore();
     if (response.ok && !isHtml) {
       form.reset(); // saved, and the server had nothing to say (e.g. 204)
+      if (form.hasAttribute("data-mb-close")) closeDetails(form);
     } else if (!response.ok) {
       // A refusal in plain words (say, a category the stage has just closed) is worth showing as it is.
       const plain = response.status >= 400 && response.status < 500 && (response.headers.get("Content-Type") ?? "").startsWith("text/plain");
@@ -469,12 +473,17 @@ function setBusy(form: HTMLFormElement, submitter: HTMLElement | null): () => vo
   );
   const labelled = submitter && buttons.includes(submitter as HTMLButtonElement) ? submitter : buttons[0];
   const before = labelled ? buttonText(labelled) : "";
+  // A disabled button drops the focus; a keyboard user gets it back when the button is back.
+  const focused = document.activeElement;
   form.setAttribute("aria-busy", "true");
   for (const b of buttons) b.disabled = true;
   if (labelled) setButtonText(labelled, "Saving…");
   return () => {
     form.removeAttribute("aria-busy");
     for (const b of buttons) b.disabled = false;
+    if (focused instanceof HTMLElement && focused.isConnected && (document.activeElement === document.body || document.activeElement === null)) {
+      focused.focus({ preventScroll: true });
+    }
     // A live patch may have re-rendered the button meanwhile (e.g. "Lock meeting" became "Unlock meeting"): keep that.
     if (labelled && buttonText(labelled) === "Saving…") setButtonText(labelled, before);
   };
