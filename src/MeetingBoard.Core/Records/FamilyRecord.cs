@@ -65,7 +65,9 @@ public static class FamilyRecord
                             md.Append("\n### ").Append(CategoryHeadings[category.Category]).Append("\n\n");
                             if (category.Items.Count == 0)
                             {
-                                md.Append("Nothing was written here.\n");
+                                md.Append(record.Sections.OfType<PracticeSection>().FirstOrDefault()?.Holds(category.Category) == true
+                                    ? $"See “{FamilySectionFor(category.Category)}” below.\n"
+                                    : "Nothing was written here.\n");
                                 continue;
                             }
                             foreach (var item in category.Items)
@@ -93,6 +95,14 @@ public static class FamilyRecord
     }
 
     static string L(string text) => MarkdownText.Inline(text);
+
+    static string FamilySectionFor(Category category) => category switch
+    {
+        Category.Harm => CategoryHeadings[Category.Harm] + ", in detail",
+        Category.NextSteps => "Who will do what, and by when",
+        // Goals are written under each worry, as what needs to be seen for it.
+        _ => CategoryHeadings[Category.DangerStatements],
+    };
 
     static string Cell(string text) => text.Trim().Length == 0 ? "—" : MarkdownText.Inline(text);
 

@@ -33,7 +33,7 @@ public static class RecordMarkdown
             switch (section)
             {
                 case MapSection map:
-                    WriteMap(md, map, times);
+                    WriteMap(md, map, times, record.Sections.OfType<PracticeSection>().FirstOrDefault());
                     break;
                 case PracticeSection practice:
                     WritePractice(md, practice, times);
@@ -56,7 +56,7 @@ public static class RecordMarkdown
         return md.ToString();
     }
 
-    static void WriteMap(StringBuilder md, MapSection map, RecordTimes times)
+    static void WriteMap(StringBuilder md, MapSection map, RecordTimes times, PracticeSection? practice)
     {
         md.Append("\n## The map\n");
         foreach (var column in map.Columns)
@@ -67,7 +67,7 @@ public static class RecordMarkdown
                 md.Append("\n#### ").Append(category.Title).Append("\n\n");
                 if (category.Items.Count == 0)
                 {
-                    md.Append("Nothing recorded.\n");
+                    md.Append(practice?.Holds(category.Category) == true ? $"See “{SectionFor(category.Category, practice)}” below.\n" : "Nothing recorded.\n");
                     continue;
                 }
                 foreach (var item in category.Items)
@@ -87,6 +87,14 @@ public static class RecordMarkdown
 
     // A table cell: one line, escaped (pipes included), never empty so the row keeps its shape.
     static string Cell(string text) => text.Trim().Length == 0 ? "—" : MarkdownText.Inline(text);
+
+    /// <summary>The heading of the section below that holds a category's content (as <see cref="WritePractice"/> names it).</summary>
+    internal static string SectionFor(MeetingBoard.Board.Category category, PracticeSection p) => category switch
+    {
+        MeetingBoard.Board.Category.Harm => "Harm matrix",
+        MeetingBoard.Board.Category.NextSteps => "Next steps",
+        _ => $"{p.Words.DangerStatements} and {p.Words.SafetyGoals.ToLowerInvariant()}",
+    };
 
     static void WritePractice(StringBuilder md, PracticeSection p, RecordTimes times)
     {

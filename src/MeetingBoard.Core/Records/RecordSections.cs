@@ -19,6 +19,20 @@ public sealed record PracticeSection(
     // Writers only: the hints in the vocabulary are for the board, not the record.
     [System.Text.Json.Serialization.JsonIgnore]
     public Vocabulary Words => Vocabulary.For(Wording);
+
+    /// <summary>
+    /// Whether a map category with no free notes has its content in this section instead. The map then
+    /// points there: "nothing recorded" above a danger statement that is recorded below misleads, most
+    /// of all a family reading their version (found reviewing the screenshots of the record).
+    /// </summary>
+    public bool Holds(MeetingBoard.Board.Category category) => category switch
+    {
+        MeetingBoard.Board.Category.DangerStatements => Statements.Count > 0,
+        MeetingBoard.Board.Category.SafetyGoals => Statements.Any(s => s.Goals.Count > 0),
+        MeetingBoard.Board.Category.Harm => Harm.Count > 0,
+        MeetingBoard.Board.Category.NextSteps => NextSteps.Count > 0,
+        _ => false,
+    };
 }
 
 public sealed record RecordStatement(

@@ -38,7 +38,10 @@ public static class RecordText
                         {
                             Line(t);
                             Line(t, category.Title);
-                            if (category.Items.Count == 0) Line(t, "Nothing recorded.");
+                            if (category.Items.Count == 0)
+                                Line(t, record.Sections.OfType<PracticeSection>().FirstOrDefault() is { } p && p.Holds(category.Category)
+                                    ? $"See {RecordMarkdown.SectionFor(category.Category, p).ToUpperInvariant()} below."
+                                    : "Nothing recorded.");
                             foreach (var item in category.Items)
                             {
                                 var lines = item.Text.Replace("\r\n", "\n").Split('\n');

@@ -1,6 +1,7 @@
 // The whole browser client. The server renders every page; this script only
 // (1) starts GOV.UK Frontend, (2) keeps live pages current with HTML patches over SignalR,
-// (3) sends data-mb-form forms with fetch so the page does not reload, (4) copies join links.
+// (3) sends data-mb-form forms with fetch so the page does not reload, (4) copies join links,
+// (5) tells screen readers what a patch brought (the words come from the server: data-mb-announce).
 // Feature logic belongs in Razor components, not here.
 import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { initAll } from "govuk-frontend";
@@ -32,7 +33,11 @@ function boot() {
   tickTimers();
   window.setInterval(tickTimers, 250);
   const main = liveMain();
-  if (main) connect(main);
+  if (main) {
+    // What the page opens with is not news: only what patches bring later is announced.
+    present = announceable();
+    connect(main);
+  }
 }
 
 // ---------------------------------------------------------------- GOV.UK components
@@ -182,6 +187,7 @@ function applyPatch(patch: Patch) {
   fitRoomScreen();
   tickTimers();
   syncSoundButtons();
+  announceChanges();
 }
 
 function morph(el: Element, html: string) {
@@ -206,7 +212,10 @@ function morph(el: Element, html: string) {
       },
       beforeAttributeUpdated(name: string, el: Element) {
         // Opening or closing a <details> is this person's choice, not the server's.
-        return !(name === "open" && el.tagName === "DETAILS");
+        if (name === "open" && el.tagName === "DETAILS") return false;
+        // Whose controls show is this page's call (applyOwnership). Letting the patch hide them for a
+        // moment would throw out the focus of a keyboard user inside them (found by KeyboardOnlyJourney).
+        return !(name === "hidden" && el.hasAttribute("data-mb-owner"));
       },
     },
   });
@@ -235,6 +244,105 @@ function applyOwnership() {
     const mine = viewer !== "" && el.getAttribute("data-mb-owner") === viewer;
     if (el.hidden === mine) el.hidden = !mine;
   }
+}
+
+// ---------------------------------------------------------------- announcements
+
+// One polite live region per page (#mb-announcer, outside every morphed region). After each patch
+// the client compares the announcement keys on the page with those before it and says only what is
+// new: never what the page opened with, never a person's own item. What arrives within a moment is
+// said together, and more than a few at once (a burst, or catching up after a reconnect) as a count.
+interface Announcement {
+  key: string;
+  text: string;
+}
+
+const batchMs = 1500;
+const quietMs = 500;
+const longestWaitMs = 5000;
+const mostToSayOneByOne = 3;
+let present = new Set<string>();
+let queue: Announcement[] = [];
+let queueStarted = 0;
+let lastArrival = 0;
+let flushTimer: number | undefined;
+let sayTimer: number | undefined;
+// Texts this page just added: an anonymous item carries no author, so its author's page knows it by its words.
+const sentTexts: { text: string; at: number }[] = [];
+
+function announceable(): Set<string> {
+  return new Set(Array.from(document.querySelectorAll<HTMLElement>("[data-mb-announce-key]"), (el) => el.dataset.mbAnnounceKey ?? ""));
+}
+
+function announceChanges() {
+  const viewer = liveMain()?.dataset.mbViewer ?? "";
+  const before = present;
+  present = announceable();
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>("[data-mb-announce-key]"))) {
+    const key = el.dataset.mbAnnounceKey ?? "";
+    if (before.has(key) || queue.some((a) => a.key === key)) continue;
+    const mine = viewer !== "" && el.dataset.mbAnnouncePerson === viewer;
+    const text = (mine ? el.dataset.mbAnnounceSelf : el.dataset.mbAnnounce) ?? "";
+    if (text === "" || (key.startsWith("item:") && isSentByMe(text))) continue;
+    queue.push({ key, text });
+    lastArrival = Date.now();
+    if (flushTimer === undefined) {
+      queueStarted = lastArrival;
+      flushTimer = window.setTimeout(flushAnnouncements, batchMs);
+    }
+  }
+}
+
+function flushAnnouncements() {
+  flushTimer = undefined;
+  const now = Date.now();
+  // A burst still arriving is said as one, but nothing waits for long.
+  if (now - lastArrival < quietMs && now - queueStarted < longestWaitMs) {
+    flushTimer = window.setTimeout(flushAnnouncements, quietMs);
+    return;
+  }
+  const batch = queue;
+  queue = [];
+  if (batch.length > 0) say(summarise(batch));
+}
+
+function summarise(batch: Announcement[]): string {
+  const sentence = (t: string) => (/[.!?]$/.test(t) ? t : `${t}.`);
+  if (batch.length <= mostToSayOneByOne) return batch.map((a) => sentence(a.text)).join(" ");
+  const isItem = (a: Announcement) => /^(item|statement|goal):/.test(a.key);
+  const items = batch.filter(isItem).length;
+  // Of everything else (the stage, a reveal, the spotlight, whose turn) only the latest of each kind still matters.
+  const latest = new Map<string, Announcement>();
+  for (const a of batch.filter((a) => !isItem(a))) latest.set(a.key.split(":")[0], a);
+  const parts = items > 0 ? [`${items} new ${items === 1 ? "item" : "items"} on the board.`] : [];
+  return parts.concat(Array.from(latest.values(), (a) => sentence(a.text))).join(" ");
+}
+
+function say(text: string) {
+  const region = document.getElementById("mb-announcer");
+  if (!region) return;
+  // Emptied first, then filled a moment later: screen readers then read a message again even when
+  // it is word for word the last one.
+  clearTimeout(sayTimer);
+  region.textContent = "";
+  sayTimer = window.setTimeout(() => (region.textContent = text), 100);
+}
+
+function plain(text: string) {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+function rememberSent(form: HTMLFormElement) {
+  const field = form.elements.namedItem("text");
+  if (!(field instanceof HTMLTextAreaElement) || !/\/items$/.test(new URL(form.action).pathname)) return;
+  const now = Date.now();
+  while (sentTexts.length > 0 && now - sentTexts[0].at > 60_000) sentTexts.shift();
+  sentTexts.push({ text: plain(field.value), at: now });
+}
+
+function isSentByMe(announcement: string) {
+  const said = plain(announcement);
+  return sentTexts.some((s) => s.text !== "" && said.endsWith(`: ${s.text}`));
 }
 
 // ---------------------------------------------------------------- connection banner
@@ -326,6 +434,7 @@ async function onSubmit(event: SubmitEvent) {
     : form.action;
 
   const hadFocus = form.contains(document.activeElement);
+  rememberSent(form);
   form.querySelector(".mb-form-error")?.remove();
   const restore = setBusy(form, submitter);
   pending.add(form);
@@ -375,6 +484,7 @@ async function onSubmit(event: SubmitEvent) {
     restore();
     if (response.ok && !isHtml) {
       form.reset(); // saved, and the server had nothing to say (e.g. 204)
+      if (form.hasAttribute("data-mb-close")) closeDetails(form);
     } else if (!response.ok) {
       // A refusal in plain words (say, a category the stage has just closed) is worth showing as it is.
       const plain = response.status >= 400 && response.status < 500 && (response.headers.get("Content-Type") ?? "").startsWith("text/plain");
@@ -395,12 +505,17 @@ function setBusy(form: HTMLFormElement, submitter: HTMLElement | null): () => vo
   );
   const labelled = submitter && buttons.includes(submitter as HTMLButtonElement) ? submitter : buttons[0];
   const before = labelled ? buttonText(labelled) : "";
+  // A disabled button drops the focus; a keyboard user gets it back when the button is back.
+  const focused = document.activeElement;
   form.setAttribute("aria-busy", "true");
   for (const b of buttons) b.disabled = true;
   if (labelled) setButtonText(labelled, "Saving…");
   return () => {
     form.removeAttribute("aria-busy");
     for (const b of buttons) b.disabled = false;
+    if (focused instanceof HTMLElement && focused.isConnected && (document.activeElement === document.body || document.activeElement === null)) {
+      focused.focus({ preventScroll: true });
+    }
     // A live patch may have re-rendered the button meanwhile (e.g. "Lock meeting" became "Unlock meeting"): keep that.
     if (labelled && buttonText(labelled) === "Saving…") setButtonText(labelled, before);
   };

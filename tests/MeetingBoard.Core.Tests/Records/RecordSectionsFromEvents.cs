@@ -94,6 +94,27 @@ public class RecordSectionsFromEvents
         Assert.Contains("marked a next step “Done”: “Call Pat”", md);
     }
 
+    [Fact]
+    public void An_empty_map_category_whose_content_is_in_a_section_below_points_there_instead_of_saying_nothing()
+    {
+        var record = Record(
+            new DangerStatementAdded("s1", "First worry.", Parts, Given.Iro, T(3)),
+            new SafetyGoalAdded("g1", "s1", "A goal.", Goal, Given.Iro, T(4)),
+            new NextStepAdded("n1", Given.Sam.Id, "Sam", "Call Pat", new DateOnly(2025, 3, 11), Given.Iro, T(5)));
+
+        var md = Md(record);
+        Assert.Contains("#### Danger / worry statements\n\nSee “Danger statements and safety goals” below.", md);
+        Assert.Contains("#### Safety / wellbeing goals\n\nSee “Danger statements and safety goals” below.", md);
+        Assert.Contains("#### Next steps\n\nSee “Next steps” below.", md);
+        // Nothing below for harm or the other categories: those still say so.
+        Assert.Contains("#### Harm\n\nNothing recorded.", md);
+        Assert.Contains("See DANGER STATEMENTS AND SAFETY GOALS below.", Txt(record));
+        var family = Family(record);
+        Assert.Contains("### What we are worried could happen if nothing changes\n\nSee “What we are worried could happen if nothing changes” below.", family);
+        Assert.Contains("### What happens next, and who will do it\n\nSee “Who will do what, and by when” below.", family);
+        Assert.Contains("### What has happened\n\nNothing was written here.", family);
+    }
+
     static readonly IMeetingEvent[] RevealedRound =
     [
         new ScalingGroupSet(Given.Sam.Id, ScalingGroup.FamilyAndNetwork, Given.Iro, T(3)),
