@@ -23,9 +23,10 @@ public sealed record CommandOutcome(OutcomeKind Kind, MeetingState State, Refusa
 public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus bus, ILogger log)
 {
     // Across nodes only the store's unique key orders writers, so a conflict is expected, not exceptional.
-    // Each loser catches up and decides again after a short random pause, so writers on several
-    // nodes spread out instead of colliding again at once.
-    const int MaxAttempts = 20;
+    // A loser pauses briefly, catches up and decides again; but the node that just won never needs to
+    // catch up, so it can keep winning while the others starve. After this many conflicts the command
+    // takes the fair path: decided inside the store's per-meeting lock, where it cannot lose again.
+    const int OptimisticAttempts = 2;
 
     readonly SemaphoreSlim gate = new(1, 1);
     MeetingState state = MeetingState.Empty;
@@ -56,8 +57,15 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
     {
         var stored = await store.ReadAsync(meetingId, state.Version, ct);
         if (stored.Count == 0) return;
-        var next = state;
-        var ids = commandIds.ToBuilder();
+        var (next, ids) = Fold(state, commandIds, stored);
+        commandIds = ids;
+        Volatile.Write(ref state, next);
+    }
+
+    (MeetingState State, ImmutableHashSet<string> CommandIds) Fold(MeetingState from, ImmutableHashSet<string> fromIds, IReadOnlyList<StoredEvent> stored)
+    {
+        var next = from;
+        var ids = fromIds.ToBuilder();
         foreach (var e in stored)
         {
             if (e.Version != next.Version + 1)
@@ -65,8 +73,7 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
             next = Meeting.Apply(next, e.Event);
             if (e.CommandId is not null) ids.Add(e.CommandId);
         }
-        commandIds = ids.ToImmutable();
-        Volatile.Write(ref state, next);
+        return (next, ids.ToImmutable());
     }
 
     /// <summary>
@@ -83,6 +90,7 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
                 if (deleted) return new CommandOutcome(OutcomeKind.Refused, state, Deleted);
                 if (commandId is not null && commandIds.Contains(commandId))
                     return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
+                if (attempt > OptimisticAttempts) return await ExecuteInsideStoreLockAsync(command, commandId, ct);
 
                 var decision = Meeting.Decide(state, command);
                 if (decision.Refusal is not null || decision.Events!.Count == 0)
@@ -108,27 +116,70 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
                     deleted = true;
                     return new CommandOutcome(OutcomeKind.Refused, state, Deleted);
                 }
-                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                catch (ConcurrencyConflictException)
                 {
-                    log.LogInformation("Meeting {MeetingId}: version conflict on {Command}, catching up", meetingId, command.GetType().Name);
-                    await CatchUpLockedAsync(ct);
+                    log.LogInformation("Meeting {MeetingId}: version conflict on {Command} (attempt {Attempt})", meetingId, command.GetType().Name, attempt);
+                    if (attempt >= OptimisticAttempts) continue; // the fair path reads what it missed itself
+                    // Pause before catching up, not after: what is read is then as fresh as it can be
+                    // when deciding again, leaving the other writers less time to append in between.
                     await Task.Delay(Random.Shared.Next(0, 5 * attempt), ct);
+                    await CatchUpLockedAsync(ct);
                     continue;
                 }
 
-                var next = events.Aggregate(state, Meeting.Apply);
-                if (commandId is not null) commandIds = commandIds.Add(commandId);
-                Volatile.Write(ref state, next);
-                log.LogInformation("Meeting {MeetingId}: {Events} at version {Version}",
-                    meetingId, string.Join(",", events.Select(EventJson.TypeName)), next.Version);
-                await bus.PublishAsync(new MeetingChanged(meetingId, next.Version), ct);
-                return new CommandOutcome(OutcomeKind.Applied, next);
+                return await AppliedAsync(state, events, commandId, ct);
             }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Catches up, decides and appends in one store transaction holding the meeting's lock: no writer
+    /// on any node can append in between, so this cannot lose the race. The double-submit check and
+    /// the refusals are made on everything the store holds, as on the optimistic path.
+    /// </summary>
+    async Task<CommandOutcome> ExecuteInsideStoreLockAsync(MeetingCommand command, string? commandId, CancellationToken ct)
+    {
+        var (from, fromIds) = (state, commandIds);
+        var (caughtUp, ids) = (from, fromIds);
+        Decision? decision = null;
+        try
+        {
+            await store.AppendDecidedAsync(meetingId, from.Version, missed =>
+            {
+                (caughtUp, ids) = Fold(from, fromIds, missed);
+                decision = commandId is not null && ids.Contains(commandId) ? null : Meeting.Decide(caughtUp, command);
+                return decision is { Refusal: null } ? decision.Events! : [];
+            }, commandId, ct);
+        }
+        catch (MeetingDeletedException)
+        {
+            deleted = true;
+            return new CommandOutcome(OutcomeKind.Refused, state, Deleted);
+        }
+
+        // What was read is committed whatever was decided: keep it.
+        commandIds = ids;
+        Volatile.Write(ref state, caughtUp);
+        log.LogInformation("Meeting {MeetingId}: {Command} decided inside the store's lock", meetingId, command.GetType().Name);
+        if (decision is null) return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
+        if (decision.Refusal is { } refusal) return new CommandOutcome(OutcomeKind.Refused, state, refusal);
+        if (decision.Events!.Count == 0) return new CommandOutcome(OutcomeKind.AlreadyApplied, state);
+        return await AppliedAsync(caughtUp, decision.Events, commandId, ct);
+    }
+
+    async Task<CommandOutcome> AppliedAsync(MeetingState before, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct)
+    {
+        var next = events.Aggregate(before, Meeting.Apply);
+        if (commandId is not null) commandIds = commandIds.Add(commandId);
+        Volatile.Write(ref state, next);
+        log.LogInformation("Meeting {MeetingId}: {Events} at version {Version}",
+            meetingId, string.Join(",", events.Select(EventJson.TypeName)), next.Version);
+        await bus.PublishAsync(new MeetingChanged(meetingId, next.Version), ct);
+        return new CommandOutcome(OutcomeKind.Applied, next);
     }
 
     /// <summary>

@@ -33,6 +33,19 @@ public interface IEventStore
     /// <summary>Appends after <paramref name="expectedVersion"/>; throws <see cref="ConcurrencyConflictException"/> when someone else did first.</summary>
     Task AppendAsync(string meetingId, long expectedVersion, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct = default);
 
+    /// <summary>
+    /// The fair path for a writer that keeps losing the race for the next version: in one transaction,
+    /// holding the meeting's write lock (so no other writer of any node can append in between), reads
+    /// the events after <paramref name="knownVersion"/>, passes them to <paramref name="decide"/>, and
+    /// appends what it returns (nothing when it returns none) right after them. It cannot conflict on
+    /// the version. Throws <see cref="MeetingDeletedException"/> for a purged meeting (before calling
+    /// <paramref name="decide"/>) and <see cref="ConcurrencyConflictException"/>, storing nothing, when
+    /// <paramref name="commandId"/> is already in the meeting's log (<paramref name="decide"/> is given
+    /// the events after <paramref name="knownVersion"/> so it can see that and return none).
+    /// </summary>
+    Task AppendDecidedAsync(string meetingId, long knownVersion, Func<IReadOnlyList<StoredEvent>, IReadOnlyList<IMeetingEvent>> decide,
+        string? commandId, CancellationToken ct = default);
+
     /// <summary>The events after <paramref name="afterVersion"/>, in version order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default);
 

@@ -47,6 +47,30 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
         }
     }
 
+    public async Task AppendDecidedAsync(string meetingId, long knownVersion, Func<IReadOnlyList<StoredEvent>, IReadOnlyList<IMeetingEvent>> decide,
+        string? commandId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        try
+        {
+            // Every append takes the same lock, so under READ COMMITTED what is read below is the whole
+            // log until this commits: the version right after it is free.
+            await LockAsync(c, tx, meetingId);
+            if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = @meetingId)", new { meetingId }, tx))
+                throw new MeetingDeletedException(meetingId);
+            var missed = await ReadAsync(c, tx, meetingId, knownVersion);
+            var events = decide(missed);
+            if (events.Count == 0) return;
+            await InsertAsync(c, tx, meetingId, missed.Count == 0 ? knownVersion : missed[^1].Version, events, commandId);
+            await tx.CommitAsync(ct);
+        }
+        catch (PostgresException e) when (PostgresDatabase.IsUniqueViolation(e))
+        {
+            throw new ConcurrencyConflictException(meetingId, knownVersion);
+        }
+    }
+
     /// <summary>
     /// Appends and purges of one meeting take this lock: under READ COMMITTED an append that checked
     /// for a tombstone before a purge committed could otherwise write the meeting back after it.
@@ -105,9 +129,14 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
+        return await ReadAsync(c, null, meetingId, afterVersion);
+    }
+
+    static async Task<IReadOnlyList<StoredEvent>> ReadAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string meetingId, long afterVersion)
+    {
         var rows = await c.QueryAsync<(long Version, string Body, string? CommandId)>(
             "SELECT version, body, command_id FROM events WHERE meeting_id = @meetingId AND version > @afterVersion ORDER BY version",
-            new { meetingId, afterVersion });
+            new { meetingId, afterVersion }, tx);
         return rows.Select(r => new StoredEvent(r.Version, EventJson.Deserialize(r.Body), r.CommandId)).ToList();
     }
 

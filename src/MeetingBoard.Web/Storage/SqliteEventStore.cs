@@ -75,6 +75,28 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
         }
     }
 
+    public async Task AppendDecidedAsync(string meetingId, long knownVersion, Func<IReadOnlyList<StoredEvent>, IReadOnlyList<IMeetingEvent>> decide,
+        string? commandId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        // BEGIN IMMEDIATE takes the write lock at once, so nothing can be appended between the read below and the insert.
+        await using var tx = c.BeginTransaction(deferred: false);
+        try
+        {
+            if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deleted_meetings WHERE meeting_id = @meetingId", new { meetingId }, tx) > 0)
+                throw new MeetingDeletedException(meetingId);
+            var missed = await ReadAsync(c, tx, meetingId, knownVersion);
+            var events = decide(missed);
+            if (events.Count == 0) return;
+            await InsertAsync(c, tx, meetingId, missed.Count == 0 ? knownVersion : missed[^1].Version, events, commandId);
+            await tx.CommitAsync(ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            throw new ConcurrencyConflictException(meetingId, knownVersion);
+        }
+    }
+
     static async Task InsertAsync(SqliteConnection c, System.Data.Common.DbTransaction tx, string meetingId, long after, IReadOnlyList<IMeetingEvent> events, string? commandId)
     {
         var version = after;
@@ -98,9 +120,14 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
+        return await ReadAsync(c, null, meetingId, afterVersion);
+    }
+
+    static async Task<IReadOnlyList<StoredEvent>> ReadAsync(SqliteConnection c, System.Data.Common.DbTransaction? tx, string meetingId, long afterVersion)
+    {
         var rows = await c.QueryAsync<(long Version, string Body, string? CommandId)>(
             "SELECT version, body, command_id FROM events WHERE meeting_id = @meetingId AND version > @afterVersion ORDER BY version",
-            new { meetingId, afterVersion });
+            new { meetingId, afterVersion }, tx);
         return rows.Select(r => new StoredEvent(r.Version, EventJson.Deserialize(r.Body), r.CommandId)).ToList();
     }
 

@@ -8,7 +8,7 @@ public sealed class TestCluster : IAsyncDisposable
 {
     public required IReadOnlyList<TestApp> Nodes { get; init; }
 
-    public static async Task<TestCluster> StartAsync(PostgresServer postgres, RedisServer redis, int nodes = 3)
+    public static async Task<TestCluster> StartAsync(PostgresServer postgres, RedisServer redis, int nodes = 3, IDictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -19,6 +19,7 @@ public sealed class TestCluster : IAsyncDisposable
             ["MeetingBoard:Redis:Password"] = redis.Password,
             ["MeetingBoard:Redis:ChannelPrefix"] = $"test-{Guid.NewGuid():N}:",
         };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
         // The first node creates the schema and the data-protection key; the others then start together.
         var first = TestApp.Start(settings);
         var others = await Task.WhenAll(Enumerable.Range(1, nodes - 1).Select(_ => Task.Run(() => TestApp.Start(settings))));

@@ -105,6 +105,74 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task AppendsWhatIsDecidedOnTheEventsMissedRightAfterThem()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("missed one"), Item("missed two")], "other");
+
+        IReadOnlyList<StoredEvent> given = [];
+        await store.AppendDecidedAsync(entry.MeetingId, 1, missed =>
+        {
+            given = missed;
+            return [Item($"after {missed.Count}"), Item("and another")];
+        }, "mine");
+
+        Assert.Equal([2L, 3], given.Select(e => e.Version));
+        Assert.Equal(["missed one", "missed two"], given.Select(e => ((ItemAdded)e.Event).Text));
+        Assert.Equal(["other", null], given.Select(e => e.CommandId));
+        var events = await store.ReadAsync(entry.MeetingId, 3);
+        Assert.Equal([4L, 5], events.Select(e => e.Version));
+        Assert.Equal(["after 2", "and another"], events.Select(e => ((ItemAdded)e.Event).Text));
+        Assert.Equal(["mine", null], events.Select(e => e.CommandId));
+
+        // Nothing missed, nothing decided: nothing stored.
+        await store.AppendDecidedAsync(entry.MeetingId, 5, missed => { given = missed; return []; }, "refused");
+        Assert.Empty(given);
+        Assert.Equal(5, (await store.ReadAsync(entry.MeetingId, 0)).Count);
+    }
+
+    [Fact]
+    public async Task AppendsADecisionForEachOfManyConcurrentWritersInTurn()
+    {
+        // Each decides on everything before it, so none loses and none overwrites another.
+        var (store, entry) = await CreatedMeetingAsync();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            store.AppendDecidedAsync(entry.MeetingId, 1, missed => [Item($"writer {i} saw {missed.Count}")], $"writer{i}"))));
+
+        var events = (await store.ReadAsync(entry.MeetingId, 1)).ToList();
+        Assert.Equal(Enumerable.Range(2, 8).Select(v => (long)v), events.Select(e => e.Version));
+        Assert.Equal(Enumerable.Range(0, 8).Select(n => $"saw {n}"), events.Select(e => ((ItemAdded)e.Event).Text[^5..]));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"writer{i}").Order(), events.Select(e => e.CommandId).Order());
+    }
+
+    [Fact]
+    public async Task AppendsNoDecisionToAPurgedMeeting()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.PurgeAsync(entry.MeetingId, Noon.AddDays(31));
+        var decided = false;
+        await Assert.ThrowsAsync<MeetingDeletedException>(() =>
+            store.AppendDecidedAsync(entry.MeetingId, 1, _ => { decided = true; return [Item("back again")]; }, null));
+        Assert.False(decided);
+        Assert.Empty(await store.ReadAsync(entry.MeetingId, 0));
+    }
+
+    [Fact]
+    public async Task AppendsNoDecisionTwiceForOneCommandId()
+    {
+        var (store, entry) = await CreatedMeetingAsync();
+        await store.AppendAsync(entry.MeetingId, 1, [Item("once")], "same");
+
+        // Given the stored command, a decider sees it and decides nothing...
+        await store.AppendDecidedAsync(entry.MeetingId, 1,
+            missed => missed.Any(e => e.CommandId == "same") ? [] : [Item("twice")], "same");
+        // ...and one that decides anyway is refused, storing nothing.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            store.AppendDecidedAsync(entry.MeetingId, 2, _ => [Item("twice"), Item("thrice")], "same"));
+        Assert.Equal(["once"], (await store.ReadAsync(entry.MeetingId, 1)).Select(e => ((ItemAdded)e.Event).Text));
+    }
+
+    [Fact]
     public async Task RefusesATakenJoinCodeAndStoresNothing()
     {
         var (store, entry) = await CreatedMeetingAsync();
