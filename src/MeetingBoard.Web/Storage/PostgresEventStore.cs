@@ -35,9 +35,7 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
         await using var tx = await c.BeginTransactionAsync(ct);
         try
         {
-            await LockAsync(c, tx, meetingId);
-            if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = @meetingId)", new { meetingId }, tx))
-                throw new MeetingDeletedException(meetingId);
+            await LockLiveMeetingAsync(c, tx, meetingId);
             await InsertAsync(c, tx, meetingId, expectedVersion, events, commandId);
             await tx.CommitAsync(ct);
         }
@@ -56,9 +54,7 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
         {
             // Every append takes the same lock, so under READ COMMITTED what is read below is the whole
             // log until this commits: the version right after it is free.
-            await LockAsync(c, tx, meetingId);
-            if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = @meetingId)", new { meetingId }, tx))
-                throw new MeetingDeletedException(meetingId);
+            await LockLiveMeetingAsync(c, tx, meetingId);
             var missed = await ReadAsync(c, tx, meetingId, knownVersion);
             var events = decide(missed);
             if (events.Count == 0) return;
@@ -77,6 +73,14 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
     /// </summary>
     static Task LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, string meetingId) =>
         c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@meetingId, 0))", new { meetingId }, tx);
+
+    /// <summary>Takes the meeting's lock for an append; a purged meeting is refused (<see cref="MeetingDeletedException"/>).</summary>
+    static async Task LockLiveMeetingAsync(NpgsqlConnection c, NpgsqlTransaction tx, string meetingId)
+    {
+        await LockAsync(c, tx, meetingId);
+        if (await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = @meetingId)", new { meetingId }, tx))
+            throw new MeetingDeletedException(meetingId);
+    }
 
     public async Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
     {
