@@ -282,7 +282,10 @@ function announceChanges() {
     const key = el.dataset.mbAnnounceKey ?? "";
     if (before.has(key) || queue.some((a) => a.key === key)) continue;
     const mine = viewer !== "" && el.dataset.mbAnnouncePerson === viewer;
-    const text = (mine ? el.dataset.mbAnnounceSelf : el.dataset.mbAnnounce) ?? "";
+    let text = (mine ? el.dataset.mbAnnounceSelf : el.dataset.mbAnnounce) ?? "";
+    // An item's announcement names who added it and where; its words are the item's own text.
+    const words = key.startsWith("item:") ? el.querySelector(".mb-item__text")?.textContent?.trim() : undefined;
+    if (text !== "" && words) text = `${text}: ${words}`;
     if (text === "" || (key.startsWith("item:") && isSentByMe(text))) continue;
     queue.push({ key, text });
     lastArrival = Date.now();

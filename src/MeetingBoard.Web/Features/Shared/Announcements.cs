@@ -29,8 +29,10 @@ public static class Announcements
         var category = view.State.Practice.Words.Info(item.Category).Title;
         var hidden = view.State.Facilitation.AnonymousItemIds.Contains(item.Id) && !view.IsFacilitator;
         var from = hidden ? "Added anonymously to" : $"{Who(view.State, item.Author)} added to";
-        // An anonymous item carries no owner in a shared render; its author's page recognises it by the text it sent.
-        return Of($"item:{item.Id}", $"{from} {category}: {item.Text}", hidden ? null : item.Author.Key);
+        // The item's words are not repeated here: the page reads them from the item (.mb-item__text), so
+        // the board is not sent twice. An anonymous item carries no owner in a shared render; its
+        // author's page recognises it by the text it sent.
+        return Of($"item:{item.Id}", $"{from} {category}", hidden ? null : item.Author.Key);
     }
 
     public static IReadOnlyDictionary<string, object> Statement(MeetingView view, DangerStatement statement) =>
