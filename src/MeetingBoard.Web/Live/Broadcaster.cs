@@ -102,6 +102,27 @@ public sealed class Broadcaster(
         }
     }
 
+    /// <summary>
+    /// Runs a page's catch-up (joining the meeting's group and, if behind, its own render) under the
+    /// meeting's render gate. Otherwise a catch-up rendered before a broadcast could reach the page after
+    /// it and put back what the broadcast had changed — and as later patches carry only what changes,
+    /// it would stay that way. Under the gate the page either joins after a broadcast and renders the
+    /// newer state itself, or joins before the next one, which then sends it everything.
+    /// </summary>
+    public async Task CatchUpAsync(string meetingId, Func<Task> catchUp)
+    {
+        var p = pending.GetOrAdd(meetingId, _ => new Pending());
+        await p.Gate.WaitAsync();
+        try
+        {
+            await catchUp();
+        }
+        finally
+        {
+            p.Gate.Release();
+        }
+    }
+
     void Schedule(string meetingId, int flags)
     {
         var p = pending.GetOrAdd(meetingId, _ => new Pending());

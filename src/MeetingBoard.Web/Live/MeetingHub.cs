@@ -35,15 +35,20 @@ public sealed class MeetingHub(MeetingHosts hosts, Presence presence, LiveRegion
             return;
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, Broadcaster.Group(meetingId, viewer.Audience));
-        presence.Add(new Presence.Connection(Context.ConnectionId, meetingId, viewer, Context));
-        if (viewer.CanSeeBoard && version != state.Version)
+        await broadcaster.CatchUpAsync(meetingId, async () =>
         {
-            var connected = presence.ConnectedKeys(meetingId);
-            await Clients.Caller.Patch(await regions.RenderAsync(state, viewer, connected));
-            if (await regions.RenderPersonalAsync(state, viewer, connected) is { } personal)
-                await Clients.Caller.Patch(personal);
-        }
+            await Groups.AddToGroupAsync(Context.ConnectionId, Broadcaster.Group(meetingId, viewer.Audience));
+            presence.Add(new Presence.Connection(Context.ConnectionId, meetingId, viewer, Context));
+            var latest = await host.CatchUpAsync();
+            if (viewer.CanSeeBoard && version != latest.Version)
+            {
+                var connected = presence.ConnectedKeys(meetingId);
+                await Clients.Caller.Patch(await regions.RenderAsync(latest, viewer, connected));
+                if (await regions.RenderPersonalAsync(latest, viewer, connected) is { } personal)
+                    await Clients.Caller.Patch(personal);
+            }
+        });
+        // The facilitator's list shows who is connected; its next render also sends this page everything (it is new).
         broadcaster.PresenceChanged(meetingId);
     }
 
