@@ -55,7 +55,7 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
             // Every append takes the same lock, so under READ COMMITTED what is read below is the whole
             // log until this commits: the version right after it is free.
             await LockLiveMeetingAsync(c, tx, meetingId);
-            var missed = await ReadAsync(c, tx, meetingId, knownVersion);
+            var missed = await StoredEvents.ReadAsync(c, tx, meetingId, knownVersion);
             var events = decide(missed);
             if (events.Count == 0) return;
             await InsertAsync(c, tx, meetingId, missed.Count == 0 ? knownVersion : missed[^1].Version, events, commandId);
@@ -133,15 +133,7 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return await ReadAsync(c, null, meetingId, afterVersion);
-    }
-
-    static async Task<IReadOnlyList<StoredEvent>> ReadAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string meetingId, long afterVersion)
-    {
-        var rows = await c.QueryAsync<(long Version, string Body, string? CommandId)>(
-            "SELECT version, body, command_id FROM events WHERE meeting_id = @meetingId AND version > @afterVersion ORDER BY version",
-            new { meetingId, afterVersion }, tx);
-        return rows.Select(r => new StoredEvent(r.Version, EventJson.Deserialize(r.Body), r.CommandId)).ToList();
+        return await StoredEvents.ReadAsync(c, null, meetingId, afterVersion);
     }
 
     public async Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken ct = default)

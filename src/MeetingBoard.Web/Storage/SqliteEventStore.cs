@@ -85,7 +85,7 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
         {
             if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM deleted_meetings WHERE meeting_id = @meetingId", new { meetingId }, tx) > 0)
                 throw new MeetingDeletedException(meetingId);
-            var missed = await ReadAsync(c, tx, meetingId, knownVersion);
+            var missed = await StoredEvents.ReadAsync(c, tx, meetingId, knownVersion);
             var events = decide(missed);
             if (events.Count == 0) return;
             await InsertAsync(c, tx, meetingId, missed.Count == 0 ? knownVersion : missed[^1].Version, events, commandId);
@@ -120,15 +120,7 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string meetingId, long afterVersion, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        return await ReadAsync(c, null, meetingId, afterVersion);
-    }
-
-    static async Task<IReadOnlyList<StoredEvent>> ReadAsync(SqliteConnection c, System.Data.Common.DbTransaction? tx, string meetingId, long afterVersion)
-    {
-        var rows = await c.QueryAsync<(long Version, string Body, string? CommandId)>(
-            "SELECT version, body, command_id FROM events WHERE meeting_id = @meetingId AND version > @afterVersion ORDER BY version",
-            new { meetingId, afterVersion }, tx);
-        return rows.Select(r => new StoredEvent(r.Version, EventJson.Deserialize(r.Body), r.CommandId)).ToList();
+        return await StoredEvents.ReadAsync(c, null, meetingId, afterVersion);
     }
 
     public async Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken ct = default)
