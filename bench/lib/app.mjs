@@ -67,11 +67,13 @@ export async function openBoard(browser, meetingId) {
 export async function addItem(browser, meetingId, category, text) {
   const r = await browser.post(`/m/${meetingId}/items`, { commandId: newCommandId(), category, text }, { fetch: true });
   if (r.status !== 200) throw new Error(`Add failed: ${r.status} ${said(r.text)}`);
+  return r.answeredAt;
 }
 
 export async function editItem(browser, meetingId, itemId, text) {
   const r = await browser.post(`/m/${meetingId}/items/${itemId}/edit`, { commandId: newCommandId(), text }, { fetch: true });
   if (r.status >= 300) throw new Error(`Edit failed: ${r.status} ${said(r.text)}`);
+  return r.answeredAt;
 }
 
 /** The ids of the items on a board page; fails loudly if there are none (the item markup may have changed). */

@@ -46,7 +46,9 @@ export class Browser {
     const response = await fetch(this.base + path, { method: "POST", redirect: "manual", headers, body });
     this.#keep(response);
     const text = await response.text();
-    return { status: response.status, text, location: response.headers.get("location") };
+    // The moment the server answered (only from an app running with its benchmark switch on; see lib/measure.mjs).
+    const answeredAt = Number(response.headers.get("x-meetingboard-bench-answered-at")) || undefined;
+    return { status: response.status, text, location: response.headers.get("location"), answeredAt };
   }
 }
 

@@ -31,7 +31,12 @@ export function send(message) {
 
 /**
  * Latency of each (step, receiver): acceptance of step i (version versions[i]) to the first receipt
- * of it or later; also from the moment the command was sent (end to end, as the person who acted waits).
+ * of it or later; also from the moment the command was sent (end to end, as the person who acted waits),
+ * and from the moment the server answered (`server`: the app's own stamp on the machine's monotonic
+ * clock, which `process.hrtime` reads too — Live/BenchClock). An answer races the fan-out it starts,
+ * so "the client has the answer" is a later moment for a bare broadcast, which starts sending at once,
+ * than for a live change, whose render comes first; the server's stamp is the same moment in both.
+ * `clockFaults` counts server stamps outside [sent, answered], which would mean the clocks differ.
  */
 export async function latencies(group, handles, versions, accepted) {
   const queries = [];
@@ -41,11 +46,14 @@ export async function latencies(group, handles, versions, accepted) {
   const times = await group.receipts(queries);
   const values = [];
   const fromSent = [];
+  const fromServer = [];
   const lastPerChange = []; // until the last participant had it
-  let missing = 0;
+  let missing = 0, clockFaults = 0;
   let q = 0;
   versions.forEach((v, i) => {
     if (!accepted[i]) return;
+    const server = accepted[i].server;
+    if (server !== undefined && (server < accepted[i].sent || server > accepted[i].t)) clockFaults++;
     let last = -Infinity;
     for (let k = 0; k < handles.length; k++) {
       const t = times[q++];
@@ -55,12 +63,13 @@ export async function latencies(group, handles, versions, accepted) {
       } else {
         values.push(t - accepted[i].t);
         fromSent.push(t - accepted[i].sent);
+        if (server !== undefined) fromServer.push(t - server);
         last = Math.max(last, t - accepted[i].t);
       }
     }
     lastPerChange.push(last);
   });
-  return { values, fromSent, lastPerChange, missing };
+  return { values, fromSent, fromServer, lastPerChange, missing, clockFaults };
 }
 
 /** Waits until every receiver has `version` or later; false if `ms` passed first. */

@@ -21,8 +21,8 @@ async function paced(count, intervalMs, send) {
     await sleep(start + i * intervalMs - now());
     const sent = now();
     try {
-      await send(i);
-      parentPort.postMessage({ op: "accepted", i, sent, t: now() });
+      const server = await send(i);
+      parentPort.postMessage({ op: "accepted", i, sent, t: now(), server });
     } catch (e) {
       parentPort.postMessage({ op: "failed", i, error: String(e) });
     }
@@ -43,9 +43,9 @@ function editLoop() {
     const itemId = m.itemIds[n % m.itemIds.length];
     const sent = now();
     editItem(edits.browser, m.meetingId, itemId, `Changed for the ${n}th time: the school will call if Jo is absent`)
-      .then(() => {
+      .then((server) => {
         m.version++;
-        parentPort.postMessage({ op: "accepted", meetingId: m.meetingId, version: m.version, sent, t: now() });
+        parentPort.postMessage({ op: "accepted", meetingId: m.meetingId, version: m.version, sent, t: now(), server });
       })
       .catch((e) => parentPort.postMessage({ op: "failed", meetingId: m.meetingId, error: String(e) }))
       .finally(() => (m.inFlight = false));

@@ -98,6 +98,7 @@ export async function run({ server, options, log }) {
   const A = summary(aLat.values), B = summary(bLat.values);
   const A2 = summary(aLat.fromSent), B2 = summary(bLat.fromSent);
   const A3 = summary(aLat.lastPerChange), B3 = summary(bLat.lastPerChange);
+  const A4 = summary(aLat.fromServer), B4 = summary(bLat.fromServer);
   const commandA = summary(a.accepted.filter(Boolean).map((x) => x.t - x.sent));
   const commandB = summary(b.accepted.filter(Boolean).map((x) => x.t - x.sent));
   const frames = summary(frameOf);
@@ -108,6 +109,12 @@ export async function run({ server, options, log }) {
     ["A live patch", A.n, aLat.missing, A.p50, A.p95, A.p99, A.max, aCpu, aBench],
     ["B bare broadcast", B.n, bLat.missing, B.p50, B.p95, B.p99, B.max, bCpu, bBench],
     ["A / B", "", "", A.p50 / B.p50, A.p95 / B.p95, A.p99 / B.p99, A.max / B.max, "", ""],
+  ]));
+  console.log("The same receipts measured from the moment the server answered (its own stamp; see lib/measure.mjs):");
+  console.log(table(["", "receipts", "p50 ms", "p95 ms", "p99 ms", "max ms", "stamps outside sent…answered"], [
+    ["A live patch", A4.n, A4.p50, A4.p95, A4.p99, A4.max, aLat.clockFaults],
+    ["B bare broadcast", B4.n, B4.p50, B4.p95, B4.p99, B4.max, bLat.clockFaults],
+    ["A / B", "", A4.p50 / B4.p50, A4.p95 / B4.p95, A4.p99 / B4.p99, A4.max / B4.max, ""],
   ]));
   console.log("Per change, until the last participant had it (from acceptance):");
   console.log(table(["", "changes", "p50 ms", "p95 ms", "p99 ms", "max ms"], [
@@ -153,6 +160,10 @@ export async function run({ server, options, log }) {
     ratio: { p50: A.p50 / B.p50, p95: A.p95 / B.p95, p99: A.p99 / B.p99, max: A.max / B.max },
     lastPerChange: { A: A3, B: B3, ratio: { p50: A3.p50 / B3.p50, p95: A3.p95 / B3.p95, p99: A3.p99 / B3.p99, max: A3.max / B3.max } },
     fromSent: { A: A2, B: B2, ratio: { p50: A2.p50 / B2.p50, p95: A2.p95 / B2.p95, p99: A2.p99 / B2.p99, max: A2.max / B2.max } },
+    fromServer: {
+      A: A4, B: B4, clockFaults: { A: aLat.clockFaults, B: bLat.clockFaults },
+      ratio: { p50: A4.p50 / B4.p50, p95: A4.p95 / B4.p95, p99: A4.p99 / B4.p99, max: A4.max / B4.max },
+    },
     frameChars: frameOf,
     facilitatorFrameChars: facilitatorFrames,
     rss: { beforeConnecting: rssBefore, connected: rssConnected },
@@ -160,6 +171,7 @@ export async function run({ server, options, log }) {
     raw: {
       aLatencies: aLat.values.map((x) => +x.toFixed(2)), bLatencies: bLat.values.map((x) => +x.toFixed(2)),
       aFromSent: aLat.fromSent.map((x) => +x.toFixed(2)), bFromSent: bLat.fromSent.map((x) => +x.toFixed(2)),
+      aFromServer: aLat.fromServer.map((x) => +x.toFixed(2)), bFromServer: bLat.fromServer.map((x) => +x.toFixed(2)),
     },
   };
 }

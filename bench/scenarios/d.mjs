@@ -66,12 +66,13 @@ export async function startServer() {
 
 export async function run({ server, options, log }) {
   const { a, aLat, aCpu, aBench, frameOf, facilitatorRecord, group, allArrived } = await driveA({ server, options, log });
-  const A = summary(aLat.values), A2 = summary(aLat.fromSent), A3 = summary(aLat.lastPerChange);
+  const A = summary(aLat.values), A2 = summary(aLat.fromSent), A3 = summary(aLat.lastPerChange), A4 = summary(aLat.fromServer);
   const frames = summary(frameOf);
   console.log(`\nScenario D: A through three nodes (PostgreSQL, Redis, nginx): 1 meeting, ${options.participants} participants, ${options.items} changes one every ${options.intervalMs} ms`);
   printA("D live patch, from acceptance", A, aLat.missing, aCpu, aBench);
   console.log(table(["", "p50 ms", "p95 ms", "p99 ms", "max ms"], [
     ["from sending (end to end)", A2.p50, A2.p95, A2.p99, A2.max],
+    [`from the node's answer (its own stamp; ${aLat.clockFaults} outside sent…answered)`, A4.p50, A4.p95, A4.p99, A4.max],
     ["per change, until the last participant had it", A3.p50, A3.p95, A3.p99, A3.max],
   ]));
   const commandA = summary(a.accepted.filter(Boolean).map((x) => x.t - x.sent));
@@ -80,7 +81,7 @@ export async function run({ server, options, log }) {
   await group.stop();
   return {
     D: { ...A, missing: aLat.missing, cpuCores: aCpu, benchCpuCores: aBench, command: commandA },
-    fromSent: A2, lastPerChange: A3, frameChars: frameOf,
+    fromSent: A2, fromServer: { ...A4, clockFaults: aLat.clockFaults }, lastPerChange: A3, frameChars: frameOf,
     raw: { latencies: aLat.values.map((x) => +x.toFixed(2)) },
   };
 }

@@ -144,6 +144,7 @@ public static class MeetingBoardExtensions
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, setup));
 
         app.UseSecurityHeaders();
+        if (options.Benchmarks.Enabled) app.UseBenchClock();
         app.RefuseNewLiveConnectionsWhileStopping();
         // Only our own static files are compressed: pages mix secrets (antiforgery tokens) with
         // text people typed, the recipe for BREACH-style attacks on compressed HTTPS responses.

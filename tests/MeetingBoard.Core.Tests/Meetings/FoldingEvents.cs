@@ -67,4 +67,16 @@ public class FoldingEvents
         Assert.Equal(ParticipantStatus.Declined,
             Given.Events(Created(), Asked(Teacher), Declined(Teacher)).FindParticipant(Teacher.Id)?.Status);
     }
+
+    [Fact]
+    public void EachSnapshotFindsItsOwnPeople()
+    {
+        // Renders look people up in snapshots while newer ones are folded: each must answer from its own list.
+        var waiting = Given.Events(Created(), Asked(Sam));
+        var admitted = Meeting.Apply(waiting, Admitted(Sam));
+        Assert.Equal(ParticipantStatus.Admitted, admitted.FindParticipant(Sam.Id)?.Status);
+        Assert.Equal(ParticipantStatus.Waiting, waiting.FindParticipant(Sam.Id)?.Status);
+        Assert.Null(waiting.FindParticipant(Teacher.Id));
+        Assert.Null(Meeting.Apply(admitted, Asked(Teacher)).FindParticipant("nobody"));
+    }
 }
