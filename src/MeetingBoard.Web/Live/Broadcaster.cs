@@ -27,14 +27,14 @@ public sealed class Broadcaster(
     }
 
     /// <summary>
-    /// What one audience of a meeting on this node was last sent, and which connections have it, so
-    /// the next patch can carry only what changed. Touched only under the meeting's render gate.
+    /// What one audience of a meeting on this node was last sent (as fingerprints: the markup of a
+    /// facilitator's page of 300 people is most of a megabyte), and which connections have it, so the
+    /// next patch can carry only what changed. Touched only under the meeting's render gate.
     /// </summary>
-    sealed class Sent(long seq, IReadOnlyList<Region> regions, IReadOnlyList<Presence.Connection> members)
+    sealed class Sent(long seq, Dictionary<string, RegionPrint> regions, IReadOnlyList<Presence.Connection> members)
     {
         public readonly long Seq = seq;
-        public readonly Dictionary<string, (Region Region, RegionParts Parts)> Regions =
-            regions.ToDictionary(r => r.Id, r => (r, RegionParts.Of(r.Html)));
+        public readonly Dictionary<string, RegionPrint> Regions = regions;
         // By reference: a page that watches again is a new connection record, which has not had this patch.
         public readonly HashSet<Presence.Connection> Members = new(members, ReferenceEqualityComparer.Instance);
     }
@@ -212,7 +212,8 @@ public sealed class Broadcaster(
     {
         var seq = Interlocked.Increment(ref lastSeq);
         var group = Group(meetingId, audience);
-        var next = new Sent(seq, whole.Regions, members);
+        var cut = whole.Regions.ToDictionary(r => r.Id, r => RegionParts.Of(r.Html));
+        var next = new Sent(seq, cut.ToDictionary(c => c.Key, c => c.Value.Print()), members);
         if (!sent.TryGetValue((meetingId, audience), out var before))
         {
             await hub.Clients.Group(group).Patch(whole with { Seq = seq });
@@ -222,9 +223,8 @@ public sealed class Broadcaster(
             var changes = new List<Region>();
             foreach (var region in whole.Regions)
             {
-                var after = next.Regions[region.Id];
                 changes.AddRange(before.Regions.TryGetValue(region.Id, out var old)
-                    ? RegionParts.Changes(old.Region, old.Parts, region, after.Parts)
+                    ? RegionParts.Changes(old, region, cut[region.Id], next.Regions[region.Id])
                     : [region]);
             }
             var newcomers = members.Where(c => !before.Members.Contains(c)).Select(c => c.ConnectionId).ToList();

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace MeetingBoard.Web.Live;
@@ -79,20 +83,45 @@ public sealed record RegionParts(string Skeleton, IReadOnlyList<Region> Parts)
         return at;
     }
 
+    /// <summary>The fingerprints of this cut: what the broadcaster keeps of a region it sent.</summary>
+    public RegionPrint Print() => new(Fingerprint.Of(Skeleton), [.. Parts.Select(p => Fingerprint.Of(p.Html))]);
+
     /// <summary>
-    /// What a viewer who has <paramref name="before"/> needs to get to <paramref name="after"/>:
-    /// nothing if it is the same, the changed parts if only parts changed, otherwise the whole region.
+    /// What a viewer who was sent a region with the fingerprints <paramref name="before"/> needs to get
+    /// to <paramref name="after"/>: nothing if it is the same, the changed parts if only parts changed,
+    /// otherwise the whole region.
     /// </summary>
-    public static IEnumerable<Region> Changes(Region before, RegionParts? beforeParts, Region after, RegionParts afterParts)
+    public static IEnumerable<Region> Changes(RegionPrint before, Region after, RegionParts afterParts, RegionPrint afterPrint)
     {
-        if (before.Html == after.Html) yield break;
-        if (beforeParts is not null && afterParts.Parts.Count > 0 && beforeParts.Skeleton == afterParts.Skeleton)
+        // Equal skeletons hold the same part ids in the same order; a region without parts is its skeleton.
+        if (before.Skeleton == afterPrint.Skeleton && before.Parts.Length == afterPrint.Parts.Length)
         {
-            // Equal skeletons hold the same part ids in the same order.
-            for (var i = 0; i < afterParts.Parts.Count; i++)
-                if (beforeParts.Parts[i].Html != afterParts.Parts[i].Html) yield return afterParts.Parts[i];
+            for (var i = 0; i < afterPrint.Parts.Length; i++)
+                if (before.Parts[i] != afterPrint.Parts[i]) yield return afterParts.Parts[i];
             yield break;
         }
         yield return after;
+    }
+}
+
+/// <summary>
+/// A region as fingerprints of its skeleton and of each part: enough to tell which parts changed,
+/// at 16 bytes a piece instead of the markup. The broadcaster keeps one per region, meeting and
+/// audience; keeping the markup itself was a third of the heap at 4,000 participants (docs/benchmarks.md).
+/// </summary>
+public sealed record RegionPrint(Fingerprint Skeleton, ImmutableArray<Fingerprint> Parts);
+
+/// <summary>
+/// 128 bits of the SHA-256 of some text. Two different texts with the same fingerprint would leave a
+/// page without one change until the next; at 128 bits that is not a practical concern, and the
+/// processor hashes faster than the renderer writes markup.
+/// </summary>
+public readonly record struct Fingerprint(ulong High, ulong Low)
+{
+    public static Fingerprint Of(string text)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
+        return new(BinaryPrimitives.ReadUInt64LittleEndian(hash), BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]));
     }
 }

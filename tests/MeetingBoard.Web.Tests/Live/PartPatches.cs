@@ -39,12 +39,39 @@ public sealed class RegionPartsCutting
         Region Board(string harm, string danger, string title = "Worried") =>
             new("mb-board", $"""<div id="mb-board"><h2>{title}</h2><section id="cat-harm" data-mb-part>{harm}</section><section id="cat-danger" data-mb-part>{danger}</section></div>""");
         var before = Board("a", "b");
+        IEnumerable<string> Sent(Region after)
+        {
+            var cut = RegionParts.Of(after.Html);
+            return RegionParts.Changes(RegionParts.Of(before.Html).Print(), after, cut, cut.Print()).Select(r => r.Id);
+        }
 
-        Assert.Empty(RegionParts.Changes(before, RegionParts.Of(before.Html), before, RegionParts.Of(before.Html)));
-        var oneChanged = Board("a", "b2");
-        Assert.Equal(["cat-danger"], RegionParts.Changes(before, RegionParts.Of(before.Html), oneChanged, RegionParts.Of(oneChanged.Html)).Select(r => r.Id));
-        var restChanged = Board("a", "b2", "Worries");
-        Assert.Equal(["mb-board"], RegionParts.Changes(before, RegionParts.Of(before.Html), restChanged, RegionParts.Of(restChanged.Html)).Select(r => r.Id));
+        Assert.Empty(Sent(before));
+        Assert.Equal(["cat-danger"], Sent(Board("a", "b2")));
+        Assert.Equal(["cat-harm", "cat-danger"], Sent(Board("a2", "b2")));
+        Assert.Equal(["mb-board"], Sent(Board("a", "b2", "Worries")));
+    }
+
+    [Fact]
+    public void ARegionWithoutPartsIsSentWholeWhenItChangesAndNotAtAll()
+    {
+        var before = new Region("mb-status", "<p>Open</p>");
+        var print = RegionParts.Of(before.Html).Print();
+        IEnumerable<string> Sent(Region after)
+        {
+            var cut = RegionParts.Of(after.Html);
+            return RegionParts.Changes(print, after, cut, cut.Print()).Select(r => r.Html);
+        }
+
+        Assert.Empty(Sent(before));
+        Assert.Equal(["<p>Closed</p>"], Sent(new Region("mb-status", "<p>Closed</p>")));
+    }
+
+    [Fact]
+    public void FingerprintsTellTextsApart()
+    {
+        Assert.Equal(Fingerprint.Of("<p>a</p>"), Fingerprint.Of(string.Concat("<p>", "a</p>")));
+        Assert.NotEqual(Fingerprint.Of("<p>a</p>"), Fingerprint.Of("<p>b</p>"));
+        Assert.NotEqual(Fingerprint.Of(""), Fingerprint.Of("\0"));
     }
 }
 

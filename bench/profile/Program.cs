@@ -1,0 +1,139 @@
+// mb-profile: what a running MeetingBoard process holds and where its CPU goes, through EventPipe.
+//
+//   dotnet run --project bench/profile -c Release -- heap <pid> [rows]        live objects by type, after a full collection
+//   dotnet run --project bench/profile -c Release -- cpu <pid> <seconds> [rows]  sampled stacks: methods by inclusive and exclusive time
+//
+// The heap census is what dotnet-gcdump collects (the runtime walks the heap during a collection it
+// starts and reports every object's type and size); the CPU profile is dotnet-trace's sample profiler.
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+return args switch
+{
+    ["heap", var pid, .. var rest] => Heap(int.Parse(pid), rest is [var n] ? int.Parse(n) : 40),
+    ["cpu", var pid, var seconds, .. var rest] => Cpu(int.Parse(pid), double.Parse(seconds), rest is [var n] ? int.Parse(n) : 40),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: mb-profile heap <pid> [rows] | cpu <pid> <seconds> [rows]");
+    return 2;
+}
+
+static int Heap(int pid, int rows)
+{
+    var keywords = (long)(ClrTraceEventParser.Keywords.GCHeapSnapshot);
+    var providers = new[] { new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose, keywords) };
+    var client = new DiagnosticsClient(pid);
+    using var session = client.StartEventPipeSession(providers, requestRundown: false, circularBufferMB: 1024);
+    var source = new EventPipeEventSource(session.EventStream);
+
+    var typeNames = new Dictionary<ulong, string>();
+    var bytes = new Dictionary<ulong, long>();
+    var counts = new Dictionary<ulong, long>();
+    var large = new Dictionary<ulong, long>(); // bytes in objects of 8 KiB or more: rendered pages, buffers
+    int? dumpGc = null;
+    var done = false;
+    source.Clr.GCStart += e =>
+    {
+        // The collection this session asked for (GCHeapCollect) is the one the census belongs to.
+        if (dumpGc is null && e.Depth == 2) dumpGc = e.Count;
+    };
+    source.Clr.TypeBulkType += e =>
+    {
+        for (var i = 0; i < e.Count; i++) typeNames[e.Values(i).TypeID] = e.Values(i).TypeName;
+    };
+    source.Clr.GCBulkNode += e =>
+    {
+        for (var i = 0; i < e.Count; i++)
+        {
+            var node = e.Values(i);
+            bytes[node.TypeID] = bytes.GetValueOrDefault(node.TypeID) + (long)node.Size;
+            counts[node.TypeID] = counts.GetValueOrDefault(node.TypeID) + 1;
+            if (node.Size >= 8192) large[node.TypeID] = large.GetValueOrDefault(node.TypeID) + (long)node.Size;
+        }
+    };
+    source.Clr.GCStop += e =>
+    {
+        if (dumpGc == e.Count && !done)
+        {
+            done = true;
+            // The type names of the last batch of nodes may still be on their way; stop a moment later.
+            Task.Delay(2000).ContinueWith(_ => session.Stop());
+        }
+    };
+    source.Process();
+
+    var total = bytes.Values.Sum();
+    Console.WriteLine($"Live objects: {counts.Values.Sum():N0}, {total / 1024.0 / 1024:N1} MiB");
+    Console.WriteLine("| type | objects | KiB | of it in objects of 8 KiB or more | share |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (type, size) in bytes.OrderByDescending(b => b.Value).Take(rows))
+        Console.WriteLine($"| {typeNames.GetValueOrDefault(type, $"type {type:x}")} | {counts[type]:N0} | {size / 1024.0:N0} | {large.GetValueOrDefault(type) / 1024.0:N0} | {100.0 * size / total:N1}% |");
+    return 0;
+}
+
+static int Cpu(int pid, double seconds, int rows)
+{
+    var providers = new[]
+    {
+        new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
+        new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Informational,
+            (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.JittedMethodILToNativeMap)),
+    };
+    var file = Path.Combine(Path.GetTempPath(), $"mb-profile-{pid}-{DateTime.UtcNow:HHmmss}.nettrace");
+    var client = new DiagnosticsClient(pid);
+    using (var session = client.StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 512))
+    {
+        using var output = File.Create(file);
+        var copy = session.EventStream.CopyToAsync(output);
+        Thread.Sleep(TimeSpan.FromSeconds(seconds));
+        session.Stop();
+        copy.Wait();
+    }
+
+    var etlx = TraceLog.CreateFromEventPipeDataFile(file);
+    using var log = new TraceLog(etlx);
+    var inclusive = new Dictionary<string, int>();
+    var exclusive = new Dictionary<string, int>();
+    var samples = 0;
+    foreach (var e in log.Events)
+    {
+        if (e.EventName != "Thread/Sample") continue;
+        var stack = e.CallStack();
+        if (stack is null) continue;
+        samples++;
+        var seen = new HashSet<string>();
+        var first = true;
+        for (var frame = stack; frame is not null; frame = frame.Caller)
+        {
+            var name = Name(frame);
+            if (first) exclusive[name] = exclusive.GetValueOrDefault(name) + 1;
+            first = false;
+            if (seen.Add(name)) inclusive[name] = inclusive.GetValueOrDefault(name) + 1;
+        }
+    }
+    Console.WriteLine($"Samples: {samples:N0} (every thread, about one per millisecond each, waiting ones included) from {file}");
+    Print("inclusive", inclusive, samples, rows);
+    Print("exclusive", exclusive, samples, rows);
+    return 0;
+
+    static string Name(TraceCallStack frame)
+    {
+        var address = frame.CodeAddress;
+        var method = address.FullMethodName;
+        return string.IsNullOrEmpty(method) ? $"{address.ModuleName}!?" : method;
+    }
+}
+
+static void Print(string kind, Dictionary<string, int> counts, int samples, int rows)
+{
+    Console.WriteLine($"\n| method ({kind}) | samples | share |");
+    Console.WriteLine("|---|---|---|");
+    foreach (var (name, n) in counts.OrderByDescending(c => c.Value).Take(rows))
+        Console.WriteLine($"| {name.Replace("|", "\\|")} | {n:N0} | {100.0 * n / samples:N1}% |");
+}
