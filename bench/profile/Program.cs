@@ -2,6 +2,8 @@
 //
 //   dotnet run --project bench/profile -c Release -- heap <pid> [rows]        live objects by type, after a full collection
 //   dotnet run --project bench/profile -c Release -- cpu <pid> <seconds> [rows]  sampled stacks: methods by inclusive and exclusive time
+//   dotnet run --project bench/profile -c Release -- cpu-file <file.nettrace> [rows [leaf]]  the same, from a trace collected
+//       before; with a leaf (a pattern), the commonest stacks (six frames) of the samples whose innermost method matches it
 //
 // The heap census is what dotnet-gcdump collects (the runtime walks the heap during a collection it
 // starts and reports every object's type and size); the CPU profile is dotnet-trace's sample profiler.
@@ -15,12 +17,14 @@ return args switch
 {
     ["heap", var pid, .. var rest] => Heap(int.Parse(pid), rest is [var n] ? int.Parse(n) : 40),
     ["cpu", var pid, var seconds, .. var rest] => Cpu(int.Parse(pid), double.Parse(seconds), rest is [var n] ? int.Parse(n) : 40),
+    ["cpu-file", var file, var n, var leaf] => Samples(file, int.Parse(n), leaf),
+    ["cpu-file", var file, .. var rest] => Samples(file, rest is [var n] ? int.Parse(n) : 40),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: mb-profile heap <pid> [rows] | cpu <pid> <seconds> [rows]");
+    Console.Error.WriteLine("usage: mb-profile heap <pid> [rows] | cpu <pid> <seconds> [rows] | cpu-file <file.nettrace> [rows]");
     return 2;
 }
 
@@ -95,18 +99,41 @@ static int Cpu(int pid, double seconds, int rows)
         session.Stop();
         copy.Wait();
     }
+    return Samples(file, rows);
+}
 
+static int Samples(string file, int rows, string? leaf = null)
+{
     var etlx = TraceLog.CreateFromEventPipeDataFile(file);
     using var log = new TraceLog(etlx);
     var inclusive = new Dictionary<string, int>();
     var exclusive = new Dictionary<string, int>();
+    // Innermost frames of a thread that is waiting, not running: thread pool and timer waits, blocking reads,
+    // the console logger's queue, and native frames the runtime cannot name (epoll and friends).
+    var waits = new System.Text.RegularExpressions.Regex(@"Wait|Sleep|Sys\.Read|TryDequeue|EventLoop|!\?$");
+    var leafPattern = leaf is null ? null : new System.Text.RegularExpressions.Regex(leaf);
+    var leafStacks = new Dictionary<string, int>();
     var samples = 0;
+    var waiting = 0;
     foreach (var e in log.Events)
     {
         if (e.EventName != "Thread/Sample") continue;
         var stack = e.CallStack();
         if (stack is null) continue;
+        // The sampler samples every thread, idle ones too; a sample whose innermost frame waits is not CPU.
+        if (waits.IsMatch(Name(stack)))
+        {
+            waiting++;
+            continue;
+        }
         samples++;
+        if (leafPattern is not null && leafPattern.IsMatch(Name(stack)))
+        {
+            var frames = new List<string>();
+            for (var f = stack; f is not null && frames.Count < 6; f = f.Caller) frames.Add(Name(f));
+            var key = string.Join(" ← ", frames);
+            leafStacks[key] = leafStacks.GetValueOrDefault(key) + 1;
+        }
         var seen = new HashSet<string>();
         var first = true;
         for (var frame = stack; frame is not null; frame = frame.Caller)
@@ -117,7 +144,12 @@ static int Cpu(int pid, double seconds, int rows)
             if (seen.Add(name)) inclusive[name] = inclusive.GetValueOrDefault(name) + 1;
         }
     }
-    Console.WriteLine($"Samples: {samples:N0} (every thread, about one per millisecond each, waiting ones included) from {file}");
+    Console.WriteLine($"Samples of running threads: {samples:N0} (about one per millisecond per thread; {waiting:N0} of waiting threads left out) from {file}");
+    if (leafPattern is not null)
+    {
+        Print($"stacks ending in {leaf}", leafStacks, samples, rows);
+        return 0;
+    }
     Print("inclusive", inclusive, samples, rows);
     Print("exclusive", exclusive, samples, rows);
     return 0;

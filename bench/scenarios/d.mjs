@@ -36,9 +36,11 @@ export async function startServer() {
   const env = {
     ...process.env,
     MB_CLUSTER_DIR: dir, MB_PORT: String(port), MB_NODE_PORT: String(nodePort), MB_PG_PORT: String(pgPort), MB_REDIS_PORT: String(redisPort),
-    // Inherited by the nodes, as in bench/lib/server.mjs: quiet framework logs and a join limit for 300 people.
+    // Inherited by the nodes, as in bench/lib/server.mjs: quiet framework logs, a join limit for 300 people,
+    // and the benchmark switch, for each node's stamp of when it answered (Live/BenchClock).
     "Logging__LogLevel__Microsoft.AspNetCore": "Warning",
     MeetingBoard__JoinsPerCodeAllowed: "100000",
+    MeetingBoard__Benchmarks__Enabled: "true",
   };
   const cluster = (command) => execFileSync("bash", [script, command], { env, stdio: ["ignore", "pipe", "inherit"] }).toString();
   const stop = () => {
