@@ -16,14 +16,37 @@ namespace MeetingBoard.Web.Live;
 /// The markup comes from our own components through <see cref="Microsoft.AspNetCore.Components.Web.HtmlRenderer"/>,
 /// which closes every element it opens and encodes '&lt;' and '&gt;' in text and attribute values,
 /// so counting the part's own tag name is enough to find where it ends.
+/// <para>Parts are kept as places in the markup, not copies: most are unchanged and never sent, and a
+/// facilitator's page of 300 people is most of a megabyte, so copying every part on every render was
+/// as much garbage again as the render itself.</para>
 /// </remarks>
-public sealed record RegionParts(string Skeleton, IReadOnlyList<Region> Parts)
+public sealed class RegionParts
 {
     const string Marker = " data-mb-part";
 
+    readonly string html;
+    readonly (string Id, int Start, int End)[] places;
+
+    RegionParts(string html, string skeleton, (string Id, int Start, int End)[] places)
+    {
+        this.html = html;
+        this.places = places;
+        Skeleton = skeleton;
+    }
+
+    /// <summary>The region with a marker ("\0id\0") where each part was; the markup itself when it has no parts.</summary>
+    public string Skeleton { get; }
+
+    public int Count => places.Length;
+
+    /// <summary>The part at <paramref name="index"/>, in the order the parts appear.</summary>
+    public Region Part(int index) => new(places[index].Id, html[places[index].Start..places[index].End]);
+
+    public IReadOnlyList<Region> Parts => [.. Enumerable.Range(0, Count).Select(Part)];
+
     public static RegionParts Of(string html)
     {
-        var parts = new List<Region>();
+        List<(string, int, int)>? places = null;
         StringBuilder? skeleton = null;
         int copied = 0, at = 0;
         while ((at = html.IndexOf(Marker, at, StringComparison.Ordinal)) >= 0)
@@ -42,12 +65,12 @@ public sealed record RegionParts(string Skeleton, IReadOnlyList<Region> Parts)
             }
             skeleton ??= new StringBuilder(html.Length / 4);
             skeleton.Append(html, copied, start - copied).Append('\0').Append(id).Append('\0');
-            parts.Add(new Region(id!, html[start..end]));
+            (places ??= []).Add((id!, start, end));
             copied = at = end;
         }
-        if (skeleton is null) return new RegionParts(html, []);
+        if (skeleton is null) return new RegionParts(html, html, []);
         skeleton.Append(html, copied, html.Length - copied);
-        return new RegionParts(skeleton.ToString(), parts);
+        return new RegionParts(html, skeleton.ToString(), [.. places!]);
     }
 
     static string? IdIn(string html, int start, int tagEnd)
@@ -84,7 +107,8 @@ public sealed record RegionParts(string Skeleton, IReadOnlyList<Region> Parts)
     }
 
     /// <summary>The fingerprints of this cut: what the broadcaster keeps of a region it sent.</summary>
-    public RegionPrint Print() => new(Fingerprint.Of(Skeleton), [.. Parts.Select(p => Fingerprint.Of(p.Html))]);
+    public RegionPrint Print() =>
+        new(Fingerprint.Of(Skeleton), [.. places.Select(p => Fingerprint.Of(html.AsSpan(p.Start, p.End - p.Start)))]);
 
     /// <summary>
     /// What a viewer who was sent a region with the fingerprints <paramref name="before"/> needs to get
@@ -97,7 +121,7 @@ public sealed record RegionParts(string Skeleton, IReadOnlyList<Region> Parts)
         if (before.Skeleton == afterPrint.Skeleton && before.Parts.Length == afterPrint.Parts.Length)
         {
             for (var i = 0; i < afterPrint.Parts.Length; i++)
-                if (before.Parts[i] != afterPrint.Parts[i]) yield return afterParts.Parts[i];
+                if (before.Parts[i] != afterPrint.Parts[i]) yield return afterParts.Part(i);
             yield break;
         }
         yield return after;
@@ -118,10 +142,10 @@ public sealed record RegionPrint(Fingerprint Skeleton, ImmutableArray<Fingerprin
 /// </summary>
 public readonly record struct Fingerprint(ulong High, ulong Low)
 {
-    public static Fingerprint Of(string text)
+    public static Fingerprint Of(ReadOnlySpan<char> text)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
+        SHA256.HashData(MemoryMarshal.AsBytes(text), hash);
         return new(BinaryPrimitives.ReadUInt64LittleEndian(hash), BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]));
     }
 }
