@@ -147,7 +147,20 @@ export async function run({ server, options, log }) {
     steps.map((r) => [r.meetings, r.participants, r.changesPerSec, r.p50, r.p95, r.p99, r.max, r.missing, r.serverCpuCores, r.benchCpuCores, r.rssMiB, r.managedMiB, r.stepManagedKiBPerConnection, r.stepRssKiBPerConnection])));
   const held = steps.filter((r) => r.p99 <= options.p99LimitMs).at(-1);
   console.log(`Held with p99 ≤ ${options.p99LimitMs} ms: ${held ? held.participants : 0} participants.`);
+  // Per step, RSS swings with what the collector keeps committed after each step's join storm; over
+  // the whole run (the idle process against the last step) those swings cancel.
+  const last = steps.at(-1);
+  const wholeRun = last && {
+    connections: last.connections,
+    rssKiB: kib(last.memoryAfter.rss - baseline.rss) / last.connections,
+    managedKiB: kib(last.memoryAfter.managedBytes - baseline.managedBytes) / last.connections,
+    committedKiB: kib(last.memoryAfter.committedBytes - baseline.committedBytes) / last.connections,
+  };
+  if (wholeRun) {
+    console.log(`Memory per connection over the whole run (idle process → ${wholeRun.connections} connections): ` +
+      `RSS ${wholeRun.rssKiB.toFixed(1)} KiB, managed heap ${wholeRun.managedKiB.toFixed(1)} KiB, committed by the collector ${wholeRun.committedKiB.toFixed(1)} KiB`);
+  }
   await group.stop();
   await control.stop();
-  return { steps, baseline, held: held?.participants ?? 0 };
+  return { steps, baseline, wholeRun, held: held?.participants ?? 0 };
 }
