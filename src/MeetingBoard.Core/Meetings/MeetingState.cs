@@ -80,6 +80,7 @@ public sealed record MeetingState
         foreach (var p in participants) index.TryAdd(p.Id, p); // the first, as List.Find would give
         return index;
     }
+
     public BoardItem? FindItem(string id) => Items.Find(i => i.Id == id);
 
     public IEnumerable<Participant> Waiting => Participants.Where(p => p.Status == ParticipantStatus.Waiting);
