@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MeetingBoard.Web.Live.Redis;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using MudBlazor.Services;
 
 namespace MeetingBoard.Web;
 
@@ -25,6 +26,9 @@ public static class MeetingBoardExtensions
         var options = builder.Configuration.GetSection("MeetingBoard").Get<MeetingBoardOptions>() ?? new MeetingBoardOptions();
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         var services = builder.Services;
+        // The framework's and MudBlazor's files (blazor.web.js, MudBlazor.min.css) are served from the
+        // packages when run from source, in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
         // Request paths carry join codes (/join/KPW-7RT-C4H) and room-screen keys; the framework logs
         // them at Information and below. Our own logs name meetings and event types only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -63,14 +67,16 @@ public static class MeetingBoardExtensions
         services.AddHostedService<CatchUpSweep>();
         services.AddSingleton<MeetingHosts>();
         services.AddSingleton<Presence>();
-        services.AddSingleton<Broadcaster>();
-        services.AddSingleton<LiveRegions>();
+        services.AddSingleton<MeetingFeed>();
         services.AddSingleton(sp => new MeetingClock(FindZone(options.TimeZone), sp.GetRequiredService<TimeProvider>()));
-        services.AddSignalR(hub =>
-        {
-            hub.MaximumReceiveMessageSize = 4 * 1024;
-            hub.EnableDetailedErrors = false;
-        });
+
+        // Every live page is an interactive server component: its circuit is its live connection.
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits => circuits.DetailedErrors = false);
+        services.AddMudServices();
+        services.AddScoped<MeetingSession>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, LiveCircuit>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
 
         services.AddSingleton(sp => new JoinAttempts(sp.GetRequiredService<TimeProvider>(),
             options.JoinFailuresAllowed, TimeSpan.FromMinutes(options.JoinFailureWindowMinutes)));
@@ -106,12 +112,6 @@ public static class MeetingBoardExtensions
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o => FacilitatorAuthentication.Configure(o, cookies));
         services.AddAuthorization();
-        services.AddRazorComponents();
-        services.AddResponseCompression(c =>
-        {
-            c.EnableForHttps = true;
-            c.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
-        });
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["live"])
             .AddCheck<BusHealthCheck>("bus");
@@ -130,12 +130,12 @@ public static class MeetingBoardExtensions
             app.Logger.LogWarning("AllowPlainHttpCookies is on: cookies lose the __Host- prefix and are sent over plain http. Use this only on a trusted network, never with real cases");
 
         var bus = app.Services.GetRequiredService<IMeetingBus>();
-        var broadcaster = app.Services.GetRequiredService<Broadcaster>();
-        bus.Subscribe(broadcaster.OnChangedAsync);
+        var feed = app.Services.GetRequiredService<MeetingFeed>();
+        bus.Subscribe(feed.OnChangedAsync);
         var presence = app.Services.GetRequiredService<Presence>();
         bus.SubscribePresence((node, notice) =>
         {
-            if (presence.SetRemote(node, notice)) broadcaster.RemotePresenceChanged(notice.MeetingId);
+            if (presence.SetRemote(node, notice)) feed.PresenceChanged(notice.MeetingId);
             return Task.CompletedTask;
         });
 
@@ -144,20 +144,12 @@ public static class MeetingBoardExtensions
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, setup));
 
         app.UseSecurityHeaders();
-        if (options.Benchmarks.Enabled) app.UseBenchClock();
         app.RefuseNewLiveConnectionsWhileStopping();
-        // Only our own static files are compressed: pages mix secrets (antiforgery tokens) with
-        // text people typed, the recipe for BREACH-style attacks on compressed HTTPS responses.
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/js") || http.Request.Path.StartsWithSegments("/css"),
-            branch => branch.UseResponseCompression());
         app.UseStoreUnavailableAnswer();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
-        });
         app.UseCookiePolicy(app.Services.GetRequiredService<CookieSecurity>().Policy());
         app.UseHubOriginCheck(options);
         app.UseAuthentication();
+        app.UseParticipantIdentity();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -165,20 +157,13 @@ public static class MeetingBoardExtensions
         // failure only degrades (200 "Degraded"): nodes fall back to catching up from the store.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).DisableAntiforgery();
         app.MapHealthChecks("/readyz").DisableAntiforgery();
-        app.MapHub<MeetingHub>(HubOrigins.Path, hub =>
-        {
-            // Bounded per connection: a client that stops reading holds at most this much on the server
-            // (sends then wait on it) instead of growing a queue without limit. Patches are a few kilobytes.
-            hub.TransportMaxBufferSize = 64 * 1024;
-            hub.ApplicationMaxBufferSize = 64 * 1024;
-        });
-        // The fan-out floor for bench/: no authorisation, so only where a benchmark asked for it.
-        if (app.Services.GetRequiredService<MeetingBoardOptions>().Benchmarks.Enabled)
-            app.MapHub<BenchHub>("/hubs/bench");
+        // Static files are precompressed at build time (no compression of pages: they mix secrets,
+        // antiforgery tokens, with text people typed, the recipe for BREACH-style attacks).
+        app.MapStaticAssets();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccounts();
         app.MapMeetings();
         app.MapJoin();
-        app.MapBoard();
         app.MapRecords();
         app.MapDeletion();
         app.MapPractice();
@@ -187,16 +172,16 @@ public static class MeetingBoardExtensions
     }
 
     /// <summary>
-    /// SignalR closes its connections as soon as the app starts stopping, and the clients reconnect
-    /// at once; while the server drains, those new connections would hold the shutdown open until
-    /// its timeout. Refusing them sends the clients to wait for the next start (or another node).
+    /// Circuits' connections close as soon as the app starts stopping, and the pages reconnect at once;
+    /// while the server drains, those new connections would hold the shutdown open until its timeout.
+    /// Refusing them sends the pages to wait for the next start (or another node).
     /// </summary>
     static void RefuseNewLiveConnectionsWhileStopping(this WebApplication app)
     {
         var stopping = app.Lifetime.ApplicationStopping;
         app.Use(async (http, next) =>
         {
-            if (stopping.IsCancellationRequested && http.Request.Path.StartsWithSegments("/hubs"))
+            if (stopping.IsCancellationRequested && http.Request.Path.StartsWithSegments(HubOrigins.Path))
             {
                 http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 return;

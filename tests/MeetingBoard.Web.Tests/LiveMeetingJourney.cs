@@ -63,7 +63,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
         await people.GetByRole(AriaRole.Button, new() { Name = "Let in Ms Okafor" }).ClickAsync();
         await Expect(people.Locator(".mb-person--waiting")).ToHaveCountAsync(0);
         foreach (var phone in new[] { sam, teacher })
-            await Expect(phone.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+            await Expect(phone.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // 6. The facilitator sees who is connected.
         await Expect(people.Locator(".mb-person", new() { HasText = "Sam" }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
@@ -108,6 +108,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
         var note = teacher.Locator("#cat-next-steps .mb-item").First;
         await note.Locator("summary").ClickAsync();
         await note.GetByRole(AriaRole.Button, new() { Name = "Remove this item", Exact = true }).ClickAsync();
+        await Dialogs.ConfirmAsync(teacher, "Remove");
         foreach (var page in new[] { chair, sam, teacher, screen })
             await Expect(page.Locator("#cat-next-steps .mb-item")).ToHaveCountAsync(0);
 
@@ -123,6 +124,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
 
         // 9. The facilitator closes the meeting: read-only everywhere, at once.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Close meeting" }).ClickAsync();
+        await Dialogs.ConfirmAsync(chair, "Close meeting");
         foreach (var page in new[] { chair, sam, teacher, screen })
         {
             await Expect(page.Locator("#mb-status")).ToContainTextAsync("Meeting closed");

@@ -53,7 +53,7 @@ public sealed class PageLayout(BrowserFixture browsers) : BrowserTest
             await AssertNoSidewaysScrollAsync(visitor, width);
             await ShotAsync(visitor, $"lobby-{width}");
             await chair.GetByRole(AriaRole.Button, new() { Name = $"Let in Visitor {width}" }).ClickAsync();
-            await Expect(visitor.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+            await Expect(visitor.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
             await AssertNoSidewaysScrollAsync(visitor, width);
             await ShotAsync(visitor, $"board-participant-{width}");
             if (weight is not null) await WritePageWeightAsync(weight);

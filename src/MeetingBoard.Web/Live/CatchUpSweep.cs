@@ -2,8 +2,8 @@ namespace MeetingBoard.Web.Live;
 
 /// <summary>
 /// The safety net under the bus: every few seconds (every second while the bus is down) each meeting
-/// with viewers on this node is read from the store after its current version, a cheap indexed query
-/// that usually returns nothing. Anything newer than what the viewers were last sent is rendered, so a
+/// watched on this node is read from the store after its current version, a cheap indexed query that
+/// usually returns nothing. Anything newer than what the watchers were last told is delivered, so a
 /// lost or late notice costs latency, never data.
 /// </summary>
 public sealed class CatchUpSweep(
@@ -11,7 +11,7 @@ public sealed class CatchUpSweep(
     IMeetingBus bus,
     MeetingHosts hosts,
     Presence presence,
-    Broadcaster broadcaster,
+    MeetingFeed feed,
     ILogger<CatchUpSweep> log) : BackgroundService
 {
     static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -34,20 +34,24 @@ public sealed class CatchUpSweep(
         }
     }
 
-    /// <summary>Brings every meeting with viewers on this node up to date with the store.</summary>
+    /// <summary>Brings every meeting watched on this node up to date with the store.</summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
         foreach (var meetingId in presence.ExpireRemote())
-            broadcaster.RemotePresenceChanged(meetingId);
-        foreach (var meetingId in presence.MeetingsWithViewers())
+            feed.PresenceChanged(meetingId);
+        foreach (var meetingId in feed.WatchedMeetings())
         {
-            await broadcaster.AnnounceAsync(meetingId);
+            await presence.AnnounceAsync(meetingId);
             try
             {
-                if (await hosts.FindAsync(meetingId, ct) is not { } host) continue;
+                if (await hosts.FindAsync(meetingId, ct) is not { } host)
+                {
+                    await feed.MeetingDeletedAsync(meetingId);
+                    continue;
+                }
                 var state = await host.CatchUpAsync(ct);
-                if (state.Version > broadcaster.RenderedVersion(meetingId))
-                    await broadcaster.OnChangedAsync(new MeetingChanged(meetingId, state.Version));
+                if (state.Version > feed.DeliveredVersion(meetingId))
+                    await feed.OnChangedAsync(new MeetingChanged(meetingId, state.Version));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

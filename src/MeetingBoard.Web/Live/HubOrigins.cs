@@ -1,15 +1,16 @@
 namespace MeetingBoard.Web.Live;
 
 /// <summary>
-/// Cross-site WebSocket hijacking defence: a page on another site could open our hub with the
-/// victim's cookies (WebSockets are not bound by CORS), so the hub's negotiate and upgrade requests
+/// Cross-site WebSocket hijacking defence: a page on another site could open a circuit with the
+/// victim's cookies (WebSockets are not bound by CORS, and ASP.NET Core does not check their Origin),
+/// so the circuit hub's negotiate and upgrade requests
 /// must come from an allowed origin: the app's own (its PublicUrl, or the request's own host) or one
 /// in MeetingBoard:AllowedOrigins. Requests without an Origin are not from a browser page and carry
-/// no victim's cookies from one, so they pass; the hub still authorises every Watch.
+/// no victim's cookies from one, so they pass; every page still decides who its person is.
 /// </summary>
 public static class HubOrigins
 {
-    public const string Path = "/hubs/meeting";
+    public const string Path = "/_blazor";
 
     public static IApplicationBuilder UseHubOriginCheck(this IApplicationBuilder app, MeetingBoardOptions options)
     {

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
-
 namespace MeetingBoard.Web.Live;
 
 /// <summary>
-/// Who is connected to which meeting: the connections on this node, and the viewer keys other
-/// nodes announced (see <see cref="CatchUpSweep"/>), each until its announcement runs out.
+/// Who is connected to which meeting: the circuits on this node whose browser is connected now, and
+/// the viewer keys other nodes announced (see <see cref="CatchUpSweep"/>), each until its announcement runs out.
 /// </summary>
-public sealed class Presence
+public sealed class Presence(IMeetingBus bus, MeetingBoardOptions options, ILogger<Presence> log)
 {
-    public sealed record Connection(string ConnectionId, string MeetingId, Viewer Viewer, HubCallerContext Context);
+    /// <param name="SessionId">The facilitator's server-side session, so ending it can end its circuits' access.</param>
+    /// <param name="End">Takes the circuit's access away (its session ended elsewhere).</param>
+    public sealed record Connection(string ConnectionId, string MeetingId, Viewer Viewer, string? SessionId, Action End);
 
     readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> meetings = new();
     readonly ConcurrentDictionary<string, Connection> connections = new();
@@ -79,5 +79,22 @@ public sealed class Presence
                 if (r.Until <= now && nodes.TryRemove(KeyValuePair.Create(nodeId, r))) affected.Add(meetingId);
         }
         return affected.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Tells the other nodes who is connected here. Repeated by the sweep; an announcement not
+    /// repeated within three sweeps runs out, so a node that dies is not shown as connected for long.
+    /// </summary>
+    public async Task AnnounceAsync(string meetingId)
+    {
+        try
+        {
+            var validFor = TimeSpan.FromSeconds(3 * Math.Max(options.CatchUpSeconds, 1) + 2);
+            await bus.AnnouncePresenceAsync(new PresenceNotice(meetingId, LocalKeys(meetingId), validFor));
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("Meeting {MeetingId}: announcing presence failed ({Error})", meetingId, e.GetType().Name);
+        }
     }
 }

@@ -32,20 +32,43 @@ public static class Viewers
 {
     public const string FacilitatorScheme = "Facilitator";
 
-    public static Viewer? Resolve(HttpContext http, MeetingState state, string? screenKey = null)
+    public const string ParticipantScheme = "Participant";
+    /// <summary>One per meeting this browser joined: "meetingId participantId.secret", from the participant cookies.</summary>
+    public const string ParticipantClaim = "mb:participant";
+
+    public static Viewer? Resolve(HttpContext http, MeetingState state, string? screenKey = null) =>
+        Resolve(http.User, state, screenKey);
+
+    /// <summary>
+    /// Who this person is in this meeting, from what their browser proved when the request (or the
+    /// circuit) started: the facilitator's sign-in, a participant cookie (see <see cref="ParticipantIdentity"/>),
+    /// or the room screen's key. Decided again against each new state, so a removal takes effect at once.
+    /// </summary>
+    public static Viewer? Resolve(ClaimsPrincipal user, MeetingState state, string? screenKey = null)
     {
         if (screenKey is not null && FixedTimeEquals(screenKey, state.ScreenKey))
             return Viewer.RoomScreen;
 
         // The facilitator who started the meeting or a co-facilitator: both have full control.
-        if (FacilitatorId(http.User) is { } accountId && state.IsFacilitator(Actor.Facilitator(accountId)))
+        if (FacilitatorId(user) is { } accountId && state.IsFacilitator(Actor.Facilitator(accountId)))
             return new Viewer(Audience.Facilitator, Actor.Facilitator(accountId));
 
-        if (ParticipantCookie.Read(http, state.Id) is { } cookie
+        if (ParticipantOf(user, state.Id) is { } cookie
             && state.FindParticipant(cookie.ParticipantId) is { } participant
             && FixedTimeEquals(ParticipantCookie.Hash(cookie.Secret), participant.SecretHash))
             return new Viewer(AudienceOf(participant), Actor.Participant(participant.Id));
 
+        return null;
+    }
+
+    static (string ParticipantId, string Secret)? ParticipantOf(ClaimsPrincipal user, string meetingId)
+    {
+        foreach (var claim in user.FindAll(ParticipantClaim))
+        {
+            var space = claim.Value.IndexOf(' ');
+            if (space <= 0 || !claim.Value.AsSpan(0, space).SequenceEqual(meetingId)) continue;
+            return ParticipantCookie.Parse(claim.Value[(space + 1)..]);
+        }
         return null;
     }
 
@@ -90,11 +113,36 @@ public static class ParticipantCookie
             MaxAge = TimeSpan.FromHours(24),
         });
 
-    public static (string ParticipantId, string Secret)? Read(HttpContext http, string meetingId)
+    public static (string ParticipantId, string Secret)? Read(HttpContext http, string meetingId) =>
+        http.Request.Cookies.TryGetValue(Name(http, meetingId), out var value) && value is not null ? Parse(value) : null;
+
+    public static (string ParticipantId, string Secret)? Parse(string value)
     {
-        if (!http.Request.Cookies.TryGetValue(Name(http, meetingId), out var value) || value is null) return null;
         var dot = value.IndexOf('.');
         if (dot <= 0 || dot == value.Length - 1) return null;
         return (value[..dot], value[(dot + 1)..]);
     }
+}
+
+/// <summary>
+/// Adds the participant cookies of the request to its user, as one identity with a claim per meeting.
+/// A circuit keeps the user of the request that opened it, so this is how a participant's circuit
+/// knows who they are (cookies cannot be read from a circuit). The secret stays on the server.
+/// </summary>
+public static class ParticipantIdentity
+{
+    public static IApplicationBuilder UseParticipantIdentity(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var prefix = http.RequestServices.GetRequiredService<CookieSecurity>().Participant("");
+        List<Claim>? claims = null;
+        foreach (var (name, value) in http.Request.Cookies)
+        {
+            if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var meetingId = name[prefix.Length..];
+            if (!MeetingHosts.IsWellFormedId(meetingId) || ParticipantCookie.Parse(value) is null) continue;
+            (claims ??= []).Add(new Claim(Viewers.ParticipantClaim, $"{meetingId} {value}"));
+        }
+        if (claims is not null) http.User.AddIdentity(new ClaimsIdentity(claims, Viewers.ParticipantScheme));
+        await next();
+    });
 }

@@ -39,7 +39,7 @@ public static class StoreUnavailable
         }
     });
 
-    static bool IsStoreFailure(Exception? e)
+    public static bool IsStoreFailure(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
             if (e is DbException or TimeoutException) return true;

@@ -57,7 +57,7 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Page.Locator("#mb-people .mb-person--waiting")).ToHaveCountAsync(1);
         await chair.TabToAsync("#mb-people form[action$='/admit'] button");
         await chair.PressAsync("Enter");
-        await Expect(sam.Page.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(sam.Page.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // The participant skips to the content, adds a worry, then changes it.
         await sam.FirstStopIsTheSkipLinkAsync();

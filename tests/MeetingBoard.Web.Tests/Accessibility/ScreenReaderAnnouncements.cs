@@ -149,7 +149,7 @@ public sealed class ScreenReaderAnnouncements(BrowserFixture browsers) : Browser
     {
         await page.Context.AddInitScriptAsync(Listener);
         await page.ReloadAsync();
-        await Expect(page.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => Array.isArray(window.__heard)"), "the listener runs on this page");
     }
 

@@ -28,7 +28,7 @@ public sealed class DecisionJourney(BrowserFixture browsers) : BrowserTest
         await phone.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
-        await Expect(phone.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(phone.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // The chair goes straight to the decision stage, where the form to record it appears.
         await chair.Locator("#mb-stages .mb-stages__all summary").ClickAsync();

@@ -33,7 +33,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await advisor.GetByLabel("Your role, or how you know the family").FillAsync("Advisor");
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Priya" }).ClickAsync();
-        await Expect(advisor.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(advisor.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // Roles: Priya presents today; everyone sees who presents.
         await chair.GetByLabel("Role of Priya").SelectOptionAsync("Presenter");
@@ -186,7 +186,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
         await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
-        await Expect(sam.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // Spotlight: every view shows the item on its own, the room screen large.
         await sam.Locator("#add-existing-safety textarea").FillAsync("I took the children to my mum's straight away.");

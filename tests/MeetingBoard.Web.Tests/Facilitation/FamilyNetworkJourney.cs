@@ -30,7 +30,7 @@ public sealed class FamilyNetworkJourney(BrowserFixture browsers) : BrowserTest
         await pat.GetByLabel("Your role, or how you know the family").FillAsync("Grandmother");
         await pat.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Pat" }).ClickAsync();
-        await Expect(pat.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(pat.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // Mapping: the worried and working-well columns are open; safety goals and next steps are not yet.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Start: Mapping" }).ClickAsync();

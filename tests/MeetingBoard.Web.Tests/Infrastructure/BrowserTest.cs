@@ -12,5 +12,10 @@ public abstract class BrowserTest : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public virtual async Task DisposeAsync() => await app.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("MB_DUMP_LOGS") is { Length: > 0 } dir) // LOCAL-ONLY
+            File.WriteAllLines(Path.Combine(dir, GetType().Name + ".log"), app.Logs.Lines.Where(l => !l.StartsWith("Trace") && !l.StartsWith("Debug Microsoft.AspNetCore.Routing")));
+        await app.DisposeAsync();
+    }
 }

@@ -37,8 +37,8 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         await JoinAsync(teacher, "Ms Okafor", "Class teacher");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Ms Okafor" }).ClickAsync();
-        await Expect(sam.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
-        await Expect(teacher.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
+        await Expect(teacher.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
         await Expect(sam.Locator("#cat-danger-statements-title")).ToContainTextAsync("Worry statements");
 
         // The chair builds a worry statement: bad input first, then the parts, then the sentence.

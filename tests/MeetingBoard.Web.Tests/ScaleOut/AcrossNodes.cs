@@ -63,7 +63,7 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
         {
             var page = await browsers.NewPageAsync(node, 1280, 900);
             await page.GotoAsync(screenPath);
-            await Expect(page.Locator("main[data-mb-page=screen]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-mb-page=screen]")).ToBeVisibleAsync();
             screens.Add(page);
         }
         return [.. screens];
@@ -164,7 +164,7 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
         Assert.True(admitted.IsSuccessStatusCode);
 
         // Node 2 hears of the admission from node 1 and moves Sam's phone to the board; node 0 hears Sam connect there.
-        await Expect(sam.Locator("main[data-mb-page=board]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var samsTag = people.Locator(".mb-person", new() { HasText = "Sam" }).Locator(".mb-tag");
         await Expect(samsTag).ToHaveTextAsync("Connected", new() { Timeout = 30_000 });
 
@@ -185,7 +185,7 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
 
         Assert.True(admitted.IsSuccessStatusCode, $"Letting Pat in through node 1 answered {(int)admitted.StatusCode}: {await admitted.Content.ReadAsStringAsync()}");
         var (_, board, _) = await pat.GetAsync($"/m/{meetingId}");
-        Assert.NotNull(board.QuerySelector("main[data-mb-page=board]"));
+        Assert.NotNull(board.QuerySelector("[data-mb-page=board]"));
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class NodeCrash(BrowserFixture browsers, PostgresServer postgres) 
         {
             var page = await browsers.NewPageAsync(new Uri(balancer.BaseAddress, "/"));
             await page.GotoAsync(screenPath);
-            await Expect(page.Locator("main[data-mb-page=screen]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-mb-page=screen]")).ToBeVisibleAsync();
             screens.Add(page);
         }
 

@@ -195,7 +195,7 @@ public sealed class ScalingMeeting
             await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
             await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
             await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = $"Let in {name}" }).ClickAsync();
-            await Expect(phone.Locator("main[data-mb-page=board]")).ToBeVisibleAsync();
+            await Expect(phone.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
             await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = name }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
             phones.Add(phone);
         }

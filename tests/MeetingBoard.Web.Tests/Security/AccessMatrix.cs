@@ -196,7 +196,6 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         Post("/m/{meetingId}/scaling-groups/{participantId}", s => $"/m/{s.MeetingId}/scaling-groups/{s.TargetId}", _ => new() { ["group"] = "Family" }, Only(Chairs)),
 
         // The live connection.
-        new("hub Watch(meeting)", "HUB", "Watch", WatchAsync, new(Only(Facilitator, CoFacilitator, Participant, RoomScreen)) { [InTheLobby] = Expect.Wait }, Kind.Read),
 
         // Facilitators' own pages: any signed-in facilitator, nobody else.
         Get("/meetings", _ => "/meetings", Only(FacilitatorsOnly)),
@@ -350,17 +349,6 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         var toSignIn = status == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/sign-in", StringComparison.Ordinal) == true
             || response.Headers.Location?.AbsolutePath() == "/sign-in";
         return new Outcome(status, body.Contains(Secret, StringComparison.Ordinal), toSignIn, body);
-    }
-
-    static async Task<Outcome> WatchAsync(Scene s, Visitor v, Role role)
-    {
-        await using var hub = await HubClient.ConnectAsync(s.App, v.CookieHeader(s.App), null);
-        var result = await hub.WatchAsync(s.MeetingId, 0, role switch { RoomScreen => "screen", InTheLobby => "lobby", _ => "board" },
-            role == RoomScreen ? s.ScreenKey : null);
-        var sent = string.Join("\n", result.Received.Select(m => m.ToJsonString()));
-        return new Outcome(result.Error is null ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
-            sent.Contains(Secret, StringComparison.Ordinal),
-            false, result.Error ?? "");
     }
 
     /// <summary>One meeting with someone in each role, and one of each thing the endpoints act on.</summary>

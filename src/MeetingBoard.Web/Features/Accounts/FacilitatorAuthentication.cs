@@ -57,13 +57,29 @@ public static class FacilitatorAuthentication
         var sessions = services.GetRequiredService<ISessionStore>();
         var id = SessionId(secret);
         var session = await sessions.FindAsync(id, context.HttpContext.RequestAborted);
-        if (session is null || session.EndedAt is not null || session.FacilitatorId != accountId
-            || session.LastSeenAt + IdleTimeout < now || session.StartedAt + AbsoluteTimeout < now)
+        if (session is null || !IsLive(session, accountId, null, now))
         {
             if (session is { EndedAt: null }) await sessions.EndAsync(session.FacilitatorId, session.Id, now);
             await RejectAsync(context);
             return;
         }
+        if (now - session.LastSeenAt > TouchEvery) await sessions.TouchAsync(id, now);
+    }
+
+    /// <summary>Whether a session still gives access: not ended, not idle too long, not past its absolute limit.</summary>
+    public static bool IsLive(FacilitatorSession session, string accountId, DateTimeOffset? signedInAt, DateTimeOffset now) =>
+        session.EndedAt is null && session.FacilitatorId == accountId
+        && session.LastSeenAt + IdleTimeout >= now && session.StartedAt + AbsoluteTimeout >= now
+        && (signedInAt is null || signedInAt + AbsoluteTimeout >= now);
+
+    /// <summary>
+    /// Running a meeting is not being idle: a facilitator's circuit at work (a command, "Stay signed in")
+    /// keeps the session alive, at most one write a minute.
+    /// </summary>
+    public static async Task KeepAliveAsync(ISessionStore sessions, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (CurrentSessionId(user) is not { } id || Viewers.FacilitatorId(user) is not { } accountId) return;
+        if (await sessions.FindAsync(id, ct) is not { } session || !IsLive(session, accountId, null, now)) return;
         if (now - session.LastSeenAt > TouchEvery) await sessions.TouchAsync(id, now);
     }
 
@@ -103,11 +119,14 @@ public static class FacilitatorAuthentication
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
-    /// <summary>Closes this node's live connections opened under an ended session: its board stops updating at once.</summary>
+    /// <summary>
+    /// Takes access away from this node's circuits opened under an ended session: their page says the
+    /// session ended at once. Circuits on other nodes lose it at their next revalidation.
+    /// </summary>
     public static void EndLiveConnections(IServiceProvider services, string sessionId)
     {
         foreach (var c in services.GetRequiredService<Presence>().All)
-            if (c.Context.User is { } user && CurrentSessionId(user) == sessionId) c.Context.Abort();
+            if (c.SessionId == sessionId) c.End();
     }
 
     public static string? CurrentSessionId(ClaimsPrincipal user) =>

@@ -6,12 +6,10 @@ namespace MeetingBoard.Web.Features.Board;
 /// <summary>The absolute links of a meeting, for reading aloud, pasting into a chat and scanning.</summary>
 public sealed record MeetingLinks(string JoinPageUrl, string JoinUrl, string ScreenUrl, string QrSvg)
 {
-    public static MeetingLinks For(HttpContext http, MeetingState state)
+    /// <param name="pageOrigin">The address the page was opened at, used unless MeetingBoard:PublicUrl is set.</param>
+    public static MeetingLinks For(MeetingBoardOptions options, string pageOrigin, MeetingState state)
     {
-        var configured = http.RequestServices.GetRequiredService<IConfiguration>()["MeetingBoard:PublicUrl"];
-        var origin = string.IsNullOrWhiteSpace(configured)
-            ? $"{http.Request.Scheme}://{http.Request.Host}"
-            : configured.TrimEnd('/');
+        var origin = string.IsNullOrWhiteSpace(options.PublicUrl) ? pageOrigin.TrimEnd('/') : options.PublicUrl.TrimEnd('/');
         var joinUrl = $"{origin}/join/{JoinCode.Display(state.JoinCode)}";
         return new MeetingLinks($"{origin}/join", joinUrl, $"{origin}/m/{state.Id}/screen/{state.ScreenKey}", Qr(joinUrl));
     }

@@ -16,12 +16,12 @@ public sealed class RetentionPolicy(MeetingBoardOptions options)
 }
 
 /// <summary>Deleting a meeting: purge it from the store, forget its host, send its open pages away.</summary>
-public sealed class MeetingDeletion(MeetingHosts hosts, Broadcaster broadcaster, TimeProvider time)
+public sealed class MeetingDeletion(MeetingHosts hosts, MeetingFeed feed, TimeProvider time)
 {
     public async Task DeleteAsync(string meetingId, CancellationToken ct = default)
     {
         await hosts.PurgeAsync(meetingId, time.GetUtcNow(), ct);
-        await broadcaster.MeetingDeletedAsync(meetingId);
+        await feed.MeetingDeletedAsync(meetingId);
     }
 }
 
