@@ -113,7 +113,10 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
             await Expect(page.Locator("#cat-next-steps .mb-item")).ToHaveCountAsync(0);
 
         // 8. The server restarts mid-meeting. Every page notices, reconnects on its own and carries on.
+        foreach (var page in new[] { chair, sam, teacher, screen }) await LivePages.MarkAsync(page);
         await app.RestartAsync();
+        // The old circuits are gone with the old server: each page reloads itself into a new one.
+        foreach (var page in new[] { chair, sam, teacher, screen }) await LivePages.WaitForReloadAsync(page);
         await AddAsync(sam, "next-steps", "Pat will keep a spare bed ready.");
         foreach (var page in new[] { chair, sam, teacher, screen })
         {

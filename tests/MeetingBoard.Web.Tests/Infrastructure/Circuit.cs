@@ -71,3 +71,20 @@ public static class Dialogs
     public static Task ConfirmAsync(IPage page, string yes) =>
         page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = yes, Exact = true }).ClickAsync();
 }
+
+/// <summary>Telling when a page is live in its circuit, and when it has reloaded itself.</summary>
+public static class LivePages
+{
+    /// <summary>Marks the page as it is now, so <see cref="WaitForReloadAsync"/> can tell a new page from it.</summary>
+    public static Task MarkAsync(IPage page) => page.EvaluateAsync("() => { window.__mbBefore = true; }");
+
+    /// <summary>Waits until the page has reloaded by itself (the mark is gone) and its new circuit is live.</summary>
+    public static async Task WaitForReloadAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.__mbBefore === undefined", null, new() { Timeout = 30_000 });
+        await WaitUntilLiveAsync(page);
+    }
+
+    public static Task WaitUntilLiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-mb-circuit=live]")).ToHaveCountAsync(1);
+}

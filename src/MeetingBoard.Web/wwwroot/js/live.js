@@ -9,7 +9,8 @@
     location.reload();
   };
 
-  document.addEventListener('components-reconnect-state-changed', (e) => {
+  // blazor.web.js tells the banner element itself (the event does not bubble).
+  document.getElementById('components-reconnect-modal')?.addEventListener('components-reconnect-state-changed', (e) => {
     const state = e.detail?.state;
     if (state === 'rejected' || state === 'resume-failed' || state === 'failed') reload();
   });
