@@ -1,3 +1,4 @@
+using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Tests.Infrastructure;
 
 namespace MeetingBoard.Web.Tests;
@@ -26,9 +27,7 @@ public sealed class MeetingScenario : IAsyncDisposable
     public async Task<(Visitor Client, string ParticipantId)> AdmitAsync(string name, string role)
     {
         var (client, id) = await AskToJoinAsync(name, role);
-        await Facilitator.GetAsync($"/m/{MeetingId}");
-        var response = await Facilitator.PostAsync($"/m/{MeetingId}/people/{id}/admit", new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true);
-        response.EnsureSuccessStatusCode();
+        await ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(id, a, t));
         await client.GetAsync($"/m/{MeetingId}");
         return (client, id);
     }
@@ -41,11 +40,28 @@ public sealed class MeetingScenario : IAsyncDisposable
         return (client, id);
     }
 
-    public Task<HttpResponseMessage> AddItemAsync(Visitor who, string category, string text, string? commandId = null) =>
-        who.PostAsync($"/m/{MeetingId}/items", new Dictionary<string, string>
-        {
-            ["commandId"] = commandId ?? Visitor.NewCommandId(), ["category"] = category, ["text"] = text,
-        }, fetch: true);
+    /// <summary>Runs a command as this meeting's facilitator, through the circuit's command entry point; it must be carried out.</summary>
+    public async Task ChairAsync(Func<MeetingBoard.Meetings.Actor, DateTimeOffset, MeetingBoard.Meetings.MeetingCommand> command)
+    {
+        await using var circuit = await Circuit.OpenAsync(App, await Circuit.FacilitatorAsync(App, Account.Email), MeetingId);
+        if (await circuit.RunAsync(command) is { } refusal) throw new InvalidOperationException($"Refused: {refusal.Message}");
+    }
+
+    /// <summary>Runs a command as someone (a participant's visitor, or the facilitator's); null when carried out.</summary>
+    public async Task<MeetingBoard.Meetings.Refusal?> RunAsync(Visitor who, Func<MeetingBoard.Meetings.Actor, DateTimeOffset, MeetingBoard.Meetings.MeetingCommand> command, string? commandId = null)
+    {
+        var user = who == Facilitator ? await Circuit.FacilitatorAsync(App, Account.Email) : Circuit.ParticipantOf(App, who);
+        await using var circuit = await Circuit.OpenAsync(App, user, MeetingId);
+        return await circuit.RunAsync(command, commandId);
+    }
+
+    /// <summary>Adds an item as someone; fails the test if it is refused.</summary>
+    public async Task AddItemAsync(Visitor who, string category, string text, string? itemId = null)
+    {
+        var id = itemId ?? MeetingHosts.NewId();
+        if (await RunAsync(who, (a, t) => new MeetingBoard.Meetings.AddItem(id, category, text, a, t), id) is { } refusal)
+            throw new InvalidOperationException($"Adding an item was refused: {refusal.Message}");
+    }
 
     /// <summary>The item texts on the board as the facilitator's page shows them.</summary>
     public async Task<List<string>> ItemTextsAsync(Visitor? who = null)

@@ -21,7 +21,7 @@ public static class Text
     /// </summary>
     public static (string? Value, string? Error) Clean(string? raw, string what, int maxLength, bool multiline, bool required = true)
     {
-        var text = (raw ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+        var text = StripTags((raw ?? "").Replace("\r\n", "\n").Replace('\r', '\n')).Trim();
         if (text.Length == 0)
             return required ? (null, $"Enter {what}") : ("", null);
         // Characters first: normalising text with a lone surrogate would throw.
@@ -50,8 +50,9 @@ public static class Text
             else
             {
                 marks = 0;
-                // Zero-width and other format characters are fine inside text (emoji, some scripts) but are not text on their own.
-                if (category != UnicodeCategory.Format && !char.IsWhiteSpace(ch)) visible = true;
+                // Zero-width and other format characters are fine inside text (emoji, some scripts) but are not text on their own;
+                // nor are the fillers that draw nothing (Hangul fillers, the blank Braille pattern), which pass for a name otherwise.
+                if (category != UnicodeCategory.Format && !char.IsWhiteSpace(ch) && !IsBlankLooking(ch)) visible = true;
             }
             if (char.IsSurrogate(ch))
             {
@@ -69,6 +70,24 @@ public static class Text
                 return $"{Capitalise(what)} contains hidden formatting characters that change the direction of text. Remove them and try again";
         }
         return visible ? null : $"Enter {what}";
+    }
+
+    static bool IsBlankLooking(char ch) => ch is '\u3164' or '\u2800' or '\u115F' or '\u1160' or '\uFFA0' or '\u180E' or '\u2062' or '\u2063';
+
+    /// <summary>
+    /// Unicode tag characters (U+E0000–U+E007F) are invisible yet carry text ("ASCII smuggling"): a
+    /// reader would see one thing and the record would hold another. They are dropped.
+    /// </summary>
+    static string StripTags(string text)
+    {
+        if (!text.Contains('\uDB40')) return text;
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\uDB40' && i + 1 < text.Length && text[i + 1] is >= '\uDC00' and <= '\uDC7F') { i++; continue; }
+            kept.Append(text[i]);
+        }
+        return kept.ToString();
     }
 
     static bool IsBidiControl(char ch) => ch is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';

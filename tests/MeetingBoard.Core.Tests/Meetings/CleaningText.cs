@@ -81,3 +81,34 @@ public class InvisibleAndStackedCharacters
         Assert.Null(Text.Clean("Z" + new string('\u0336', Text.MaxMarksInARow), "some text", Text.ItemMaxLength, multiline: true).Error);
     }
 }
+
+public sealed class InvisibleText
+{
+    [Theory]
+    [InlineData("\u3164")]
+    [InlineData("\u3164 \u3164")]
+    [InlineData("\u2800\u2800")]
+    [InlineData("\u115F\u1160")]
+    public void TextThatOnlyLooksBlankIsRefused(string raw)
+    {
+        var (value, error) = MeetingBoard.Meetings.Text.Clean(raw, "your name", 80, multiline: false);
+        Assert.Null(value);
+        Assert.Equal("Enter your name", error);
+    }
+
+    [Fact]
+    public void TagCharactersAreDropped()
+    {
+        var (value, error) = MeetingBoard.Meetings.Text.Clean("Pat\U000E0049\U000E0047\U000E004E\U000E004F\U000E0052\U000E0045 is kind", "an item", 2000, multiline: true);
+        Assert.Null(error);
+        Assert.Equal("Pat is kind", value);
+    }
+
+    [Fact]
+    public void TextMadeOnlyOfTagCharactersIsEmpty()
+    {
+        var (value, error) = MeetingBoard.Meetings.Text.Clean("\U000E0041\U000E0042", "an item", 2000, multiline: true);
+        Assert.Null(value);
+        Assert.Equal("Enter an item", error);
+    }
+}
