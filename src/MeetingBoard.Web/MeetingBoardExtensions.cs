@@ -111,7 +111,9 @@ public static class MeetingBoardExtensions
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o => FacilitatorAuthentication.Configure(o, cookies));
-        services.AddAuthorization();
+        // Signed in means a facilitator's sign-in, nothing else (a participant's cookie is never enough).
+        services.AddAuthorization(o => o.DefaultPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+            .RequireAssertion(c => Viewers.FacilitatorId(c.User) is not null).Build());
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["live"])
             .AddCheck<BusHealthCheck>("bus");

@@ -55,13 +55,26 @@ public sealed class MeetingScenario : IAsyncDisposable
         return await circuit.RunAsync(command, commandId);
     }
 
-    /// <summary>Adds an item as someone; fails the test if it is refused.</summary>
-    public async Task AddItemAsync(Visitor who, string category, string text, string? itemId = null)
+    /// <summary>
+    /// Adds an item as someone, through the command entry point. Answered as HTTP would be (200, or the
+    /// refusal's 4xx with its message), so callers read it as they read any answer.
+    /// </summary>
+    public async Task<HttpResponseMessage> AddItemAsync(Visitor who, string category, string text, string? itemId = null)
     {
         var id = itemId ?? MeetingHosts.NewId();
-        if (await RunAsync(who, (a, t) => new MeetingBoard.Meetings.AddItem(id, category, text, a, t), id) is { } refusal)
-            throw new InvalidOperationException($"Adding an item was refused: {refusal.Message}");
+        var refusal = await RunAsync(who, (a, t) => new MeetingBoard.Meetings.AddItem(id, category, text, a, t), id);
+        return Answer(refusal);
     }
+
+    public static HttpResponseMessage Answer(MeetingBoard.Meetings.Refusal? refusal) => refusal is null
+        ? new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        : new HttpResponseMessage(refusal.Kind switch
+        {
+            MeetingBoard.Meetings.RefusalKind.Forbidden => System.Net.HttpStatusCode.Forbidden,
+            MeetingBoard.Meetings.RefusalKind.NotFound => System.Net.HttpStatusCode.NotFound,
+            MeetingBoard.Meetings.RefusalKind.Conflict => System.Net.HttpStatusCode.Conflict,
+            _ => System.Net.HttpStatusCode.UnprocessableEntity,
+        }) { Content = new StringContent(refusal.Message) };
 
     /// <summary>The item texts on the board as the facilitator's page shows them.</summary>
     public async Task<List<string>> ItemTextsAsync(Visitor? who = null)

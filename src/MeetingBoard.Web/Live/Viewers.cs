@@ -32,7 +32,6 @@ public static class Viewers
 {
     public const string FacilitatorScheme = "Facilitator";
 
-    public const string ParticipantScheme = "Participant";
     /// <summary>One per meeting this browser joined: "meetingId participantId.secret", from the participant cookies.</summary>
     public const string ParticipantClaim = "mb:participant";
 
@@ -142,7 +141,9 @@ public static class ParticipantIdentity
             if (!MeetingHosts.IsWellFormedId(meetingId) || ParticipantCookie.Parse(value) is null) continue;
             (claims ??= []).Add(new Claim(Viewers.ParticipantClaim, $"{meetingId} {value}"));
         }
-        if (claims is not null) http.User.AddIdentity(new ClaimsIdentity(claims, Viewers.ParticipantScheme));
+        // Not an authenticated identity: a participant cookie proves a place in one meeting, never a
+        // sign-in, so nothing that asks "is someone signed in?" may count it.
+        if (claims is not null) http.User.AddIdentity(new ClaimsIdentity(claims));
         await next();
     });
 }

@@ -57,7 +57,7 @@ public sealed class Circuit : IAsyncDisposable
             .Select(c => new Claim(Viewers.ParticipantClaim, $"{c.Name[(c.Name.IndexOf("mb_p_", StringComparison.Ordinal) + 5)..]} {c.Value}"))
             .ToList();
         var principal = new ClaimsPrincipal(new ClaimsIdentity());
-        if (claims.Count > 0) principal.AddIdentity(new ClaimsIdentity(claims, Viewers.ParticipantScheme));
+        if (claims.Count > 0) principal.AddIdentity(new ClaimsIdentity(claims));
         return principal;
     }
 
