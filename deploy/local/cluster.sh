@@ -111,7 +111,8 @@ http {
 
   # No sticky sessions: pages connect with WebSockets only (skipNegotiation), and any node serves any meeting.
   upstream meetingboard {
-    least_conn;
+    # A circuit lives on one node: keep each browser on its node (Live/Affinity.cs).
+    hash $cookie_mb_affinity consistent;
 $servers  }
 
   server {

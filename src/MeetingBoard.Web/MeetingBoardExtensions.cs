@@ -150,6 +150,7 @@ public static class MeetingBoardExtensions
         app.UseStoreUnavailableAnswer();
         app.UseCookiePolicy(app.Services.GetRequiredService<CookieSecurity>().Policy());
         app.UseHubOriginCheck(options);
+        app.UseAffinityCookie();
         app.UseAuthentication();
         app.UseParticipantIdentity();
         app.UseAuthorization();

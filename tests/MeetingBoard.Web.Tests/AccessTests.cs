@@ -13,16 +13,15 @@ public sealed class Joining
 
         var (status, lobby, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("lobby", lobby.QuerySelector("main")!.GetAttribute("data-mb-page"));
+        Assert.Equal("lobby", lobby.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
         Assert.Null(lobby.QuerySelector("#mb-board"));
 
         var (_, facilitatorPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Sam", facilitatorPage.QuerySelector($"#person-{samId}")!.TextContent);
 
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/people/{samId}/admit",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
         var (_, board, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal("board", board.QuerySelector("main")!.GetAttribute("data-mb-page"));
+        Assert.Equal("board", board.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
         Assert.NotNull(board.QuerySelector("#mb-board"));
     }
 
@@ -32,8 +31,7 @@ public sealed class Joining
         await using var meeting = await MeetingScenario.StartAsync();
         (await meeting.AddItemAsync(meeting.Facilitator, "harm", "A private worry")).EnsureSuccessStatusCode();
         var (stranger, id) = await meeting.AskToJoinAsync("Someone", "Unknown");
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/people/{id}/decline",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.DeclineParticipant(id, a, t));
 
         var (status, page, response) = await stranger.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -105,8 +103,7 @@ public sealed class Joining
     public async Task AClosedMeetingsCodeStopsWorking()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/close",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t));
         using var visitor = new Visitor(meeting.App);
         var (status, page, _) = await visitor.GetAsync($"/join/{meeting.JoinCode}");
         Assert.Equal(HttpStatusCode.Gone, status);
@@ -135,7 +132,7 @@ public sealed class MeetingAccess
 
             var add = await meeting.AddItemAsync(who, "harm", "Written from outside");
             Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
-            var close = await who.PostAsync($"/m/{meeting.MeetingId}/close", new Dictionary<string, string>(), fetch: true);
+            var close = MeetingScenario.Answer(await meeting.RunAsync(who, (a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t)));
             Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
         }
         Assert.Equal(["Secret of meeting A"], await meeting.ItemTextsAsync());
@@ -148,9 +145,9 @@ public sealed class MeetingAccess
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
         var (_, waitingId) = await meeting.AskToJoinAsync("Jordan", "Partner");
 
-        var admit = await sam.PostAsync($"/m/{meeting.MeetingId}/people/{waitingId}/admit", new Dictionary<string, string>(), fetch: true);
+        var admit = MeetingScenario.Answer(await meeting.RunAsync(sam, (a, t) => new MeetingBoard.Meetings.AdmitParticipant(waitingId, a, t)));
         Assert.Equal(HttpStatusCode.Forbidden, admit.StatusCode);
-        var close = await sam.PostAsync($"/m/{meeting.MeetingId}/close", new Dictionary<string, string>(), fetch: true);
+        var close = MeetingScenario.Answer(await meeting.RunAsync(sam, (a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t)));
         Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);
 
         var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
@@ -164,8 +161,7 @@ public sealed class MeetingAccess
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
         (await meeting.AddItemAsync(sam, "existing-strengths", "Before removal")).EnsureSuccessStatusCode();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/people/{samId}/remove",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
 
         var (status, _, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -219,8 +215,7 @@ public sealed class ClosingAMeeting
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
         (await meeting.AddItemAsync(sam, "harm", "Written before closing")).EnsureSuccessStatusCode();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/close",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t));
 
         var refused = await meeting.AddItemAsync(sam, "harm", "Written after closing");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -257,7 +252,7 @@ public sealed class Restarting
 
         var (status, samPage, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("board", samPage.QuerySelector("main")!.GetAttribute("data-mb-page"));
+        Assert.Equal("board", samPage.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
         (await meeting.AddItemAsync(sam, "next-steps", "Pat will keep a bed ready.")).EnsureSuccessStatusCode();
         Assert.Equal(3, (await meeting.ItemTextsAsync()).Count);
     }

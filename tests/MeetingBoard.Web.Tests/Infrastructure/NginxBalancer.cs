@@ -36,7 +36,8 @@ public sealed class NginxBalancer : IAsyncDisposable
               scgi_temp_path {{dir}}/scgi;
               map $http_upgrade $connection_upgrade { default upgrade; '' close; }
               upstream meetingboard {
-                least_conn;
+                # A circuit lives on one node: keep each browser on its node (Live/Affinity.cs).
+    hash $cookie_mb_affinity consistent;
             {{servers}}  }
               server {
                 listen 127.0.0.1:{{port}};

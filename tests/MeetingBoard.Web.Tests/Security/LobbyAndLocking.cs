@@ -24,7 +24,7 @@ public sealed class LockingAMeeting
         };
 
         await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal(HttpStatusCode.NoContent, (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/lock", Command(), fetch: true)).StatusCode);
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.LockMeeting(a, t));
         var (_, board, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Locked", board.QuerySelector("#mb-lock-state")!.TextContent);
 
@@ -41,10 +41,10 @@ public sealed class LockingAMeeting
 
         // Those already in stay in; whoever was waiting can still be let in.
         Assert.Equal(HttpStatusCode.OK, (await sam.GetAsync($"/m/{meeting.MeetingId}")).Status);
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/people/{waitingId}/admit", Command(), fetch: true)).EnsureSuccessStatusCode();
-        Assert.Equal("board", (await waiting.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("main")!.GetAttribute("data-mb-page"));
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(waitingId, a, t));
+        Assert.Equal("board", (await waiting.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/unlock", Command(), fetch: true)).StatusCode);
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.UnlockMeeting(a, t));
         Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync($"/join/{meeting.JoinCode}")).Status);
     }
 
@@ -53,7 +53,7 @@ public sealed class LockingAMeeting
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        Assert.Equal(HttpStatusCode.Forbidden, (await sam.PostAsync($"/m/{meeting.MeetingId}/lock", Command(), fetch: true)).StatusCode);
+        Assert.Equal(MeetingBoard.Meetings.RefusalKind.Forbidden, (await meeting.RunAsync(sam, (a, t) => new MeetingBoard.Meetings.LockMeeting(a, t)))?.Kind);
         using var visitor = new Visitor(meeting.App);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/join/{meeting.JoinCode}")).Status);
     }
@@ -114,7 +114,7 @@ public sealed class TheLobby
 
         using var colleague = new Visitor(app);
         await colleague.JoinAsync(code, "Priya", "Social worker");
-        Assert.Equal("board", (await colleague.GetAsync($"/m/{meetingId}")).Page.QuerySelector("main")!.GetAttribute("data-mb-page"));
+        Assert.Equal("board", (await colleague.GetAsync($"/m/{meetingId}")).Page.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
     }
 
     [Fact]
@@ -136,8 +136,7 @@ public sealed class TheLobby
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/people/{samId}/remove",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
 
         // Same browser: the join link leads back to the removed person, who sees nothing.
         var (_, _, again) = await sam.GetAsync($"/join/{meeting.JoinCode}");
@@ -150,14 +149,13 @@ public sealed class TheLobby
         using var freshBrowser = new Visitor(meeting.App);
         var newId = await freshBrowser.JoinAsync(meeting.JoinCode, "Sam", "Mum");
         Assert.NotEqual(samId, newId);
-        Assert.Equal("lobby", (await freshBrowser.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("main")!.GetAttribute("data-mb-page"));
+        Assert.Equal("lobby", (await freshBrowser.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
         var (_, facilitatorPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("mb-person--waiting", facilitatorPage.QuerySelector($"#person-{newId}")!.ClassName);
         Assert.DoesNotContain("mb-person--waiting", facilitatorPage.QuerySelector($"#person-{samId}")!.ClassName);
 
         // Until the facilitator lets them back in.
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/people/{samId}/admit",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
         Assert.Equal(HttpStatusCode.OK, (await sam.GetAsync($"/m/{meeting.MeetingId}")).Status);
     }
 }
