@@ -109,7 +109,7 @@ http {
 
   map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
 
-  # No sticky sessions: pages connect with WebSockets only (skipNegotiation), and any node serves any meeting.
+  # Sticky by a cookie: each page is a circuit that lives on one node; any node can open any meeting.
   upstream meetingboard {
     # A circuit lives on one node: keep each browser on its node (Live/Affinity.cs).
     hash $cookie_mb_affinity consistent;

@@ -23,6 +23,8 @@ public enum Standing
     Removed,
     /// <summary>Sees the board: a facilitator, an admitted participant or the room screen.</summary>
     Viewing,
+    /// <summary>The database did not answer when the page opened.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -79,13 +81,23 @@ public sealed class MeetingSession(
         user = (await authentication.GetAuthenticationStateAsync()).User;
         if (live) authentication.AuthenticationStateChanged += OnAuthenticationChanged;
 
-        if (await hosts.FindAsync(meetingId) is not { } host)
+        MeetingState state;
+        try
         {
-            DeletedAt = MeetingHosts.IsWellFormedId(meetingId) ? await store.FindDeletedAsync(meetingId) : null;
-            Standing = DeletedAt is null ? Standing.NotFound : Standing.Deleted;
+            if (await hosts.FindAsync(meetingId) is not { } host)
+            {
+                DeletedAt = MeetingHosts.IsWellFormedId(meetingId) ? await store.FindDeletedAsync(meetingId) : null;
+                Standing = DeletedAt is null ? Standing.NotFound : Standing.Deleted;
+                return;
+            }
+            state = await host.CatchUpAsync();
+        }
+        catch (Exception e) when (StoreUnavailable.IsStoreFailure(e))
+        {
+            log.LogWarning("Meeting {MeetingId}: the store did not answer when a page opened ({Error})", meetingId, e.GetType().Name);
+            Standing = Standing.Unavailable;
             return;
         }
-        var state = await host.CatchUpAsync();
         if (live) watching = feed.Watch(meetingId, this);
         Derive(state, presence.ConnectedKeys(meetingId));
         if (live && viewer is not null) Register();

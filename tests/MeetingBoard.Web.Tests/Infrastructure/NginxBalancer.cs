@@ -37,7 +37,7 @@ public sealed class NginxBalancer : IAsyncDisposable
               map $http_upgrade $connection_upgrade { default upgrade; '' close; }
               upstream meetingboard {
                 # A circuit lives on one node: keep each browser on its node (Live/Affinity.cs).
-    hash $cookie_mb_affinity consistent;
+                hash $cookie_mb_affinity consistent;
             {{servers}}  }
               server {
                 listen 127.0.0.1:{{port}};
