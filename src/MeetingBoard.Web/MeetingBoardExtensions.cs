@@ -167,7 +167,6 @@ public static class MeetingBoardExtensions
         app.MapRecords();
         app.MapDeletion();
         app.MapPractice();
-        app.MapScaling();
         app.MapFacilitation();
     }
 
