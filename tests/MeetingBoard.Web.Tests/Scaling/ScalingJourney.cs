@@ -129,6 +129,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         await sam.Locator("#my-score-form").GetByLabel("4", new() { Exact = true }).CheckAsync();
         await sam.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Save my score" }).ClickAsync();
         await Expect(sam.Locator("#my-score-form")).ToContainTextAsync("Enter why you chose this number");
+        await Axe.AssertNoViolationsAsync(sam, "a refused score");
         await Expect(sam.Locator("#my-score-form .mb-score-radios .mb-form-error")).ToHaveCountAsync(0);
         // What was chosen is still chosen.
         await Expect(sam.Locator("#my-score-form").GetByLabel("4", new() { Exact = true })).ToBeCheckedAsync();
@@ -137,6 +138,9 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         var chair = live.Chair;
         await chair.GetByText("Record a score for someone without a device").ClickAsync();
         var form = chair.Locator("#record-for-form");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record their score" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("Enter their name");
+        await Axe.AssertNoViolationsAsync(chair, "recording for someone, refused");
         await form.GetByLabel("Their name").FillAsync("Pat");
         await form.GetByLabel("Their role, or how they know the family").FillAsync("Grandmother");
         await form.GetByLabel("Family and network").CheckAsync();
@@ -193,6 +197,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         }
         var choice = chair.Locator("#round-danger option", new() { HasText = "Danger statement 1:" });
         await Expect(choice).ToContainTextAsync("Jordan shouts at Sam when he has been drinking");
+        await Axe.AssertNoViolationsAsync(chair, "setting up a round");
         await chair.Locator("#round-danger").SelectOptionAsync(new SelectOptionValue { Label = (await choice.TextContentAsync())!.Trim() });
         await chair.GetByRole(AriaRole.Button, new() { Name = "Start scaling" }).ClickAsync();
 
