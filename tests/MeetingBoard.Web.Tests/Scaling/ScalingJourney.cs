@@ -174,6 +174,16 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         await prompt.ClickAsync();
         await Expect(sam.Locator("#my-score-title")).ToBeInViewportAsync();
         Assert.EndsWith($"/m/{live.MeetingId}#my-score-form", sam.Url);
+
+        // On the narrowest phone the eleven numbers wrap, each a large target, and the keyboard moves between them.
+        await sam.SetViewportSizeAsync(320, 640);
+        Assert.True(await sam.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        foreach (var box in await Task.WhenAll((await sam.Locator("#my-score-form .mb-score-radios__choice").AllAsync()).Select(c => c.BoundingBoxAsync())))
+            Assert.True(box is { Width: >= 44, Height: >= 44 }, $"a number is {box?.Width} by {box?.Height}");
+        await sam.Locator("#my-score-10").FocusAsync();
+        await sam.Keyboard.PressAsync("ArrowRight");
+        await Expect(sam.Locator("#my-score-9")).ToBeCheckedAsync();
+        await Expect(sam.Locator("#my-score-9")).ToBeFocusedAsync();
         await ScaleAsync(sam, 6, "Pat has the children at weekends");
         await Expect(prompt).ToHaveCountAsync(0);
         // A wide screen has the form in sight beside the board: no prompt over it.
