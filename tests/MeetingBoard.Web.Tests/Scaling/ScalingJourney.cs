@@ -65,6 +65,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         await chair.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Pass on this round" }).ClickAsync();
         await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("5 of 5 have scaled");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
+        await Expect(chair.Locator("#mb-scaling-controls")).ToBeFocusedAsync();
         foreach (var page in everyone)
         {
             var results = page.Locator("#mb-scaling .mb-results");
@@ -213,6 +214,13 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
 
         await Expect(live.Phones[0].Locator("#mb-scaling .mb-scale-question__about")).ToContainTextAsync("About danger statement 1:");
         await Expect(live.Phones[0].Locator("#mb-scaling .mb-scale-question__about")).ToContainTextAsync("Jordan shouts at Sam");
+
+        // Closed unrevealed, after asking: nobody's scores are shown, and the keyboard carries on from the controls.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Close this round" }).ClickAsync();
+        await Dialogs.ConfirmAsync(chair, "Close this round");
+        await Expect(chair.GetByText("Start a scaling round")).ToBeVisibleAsync();
+        await Expect(chair.Locator("#mb-scaling-controls")).ToBeFocusedAsync();
+        await Expect(live.Phones[0].Locator("#mb-scaling .mb-scaling__closed")).ToContainTextAsync("Run 1 was closed without revealing the scores.");
     }
 
     [Fact]
