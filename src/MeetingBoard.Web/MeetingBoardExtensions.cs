@@ -170,7 +170,6 @@ public static class MeetingBoardExtensions
         app.MapRecords();
         app.MapDeletion();
         app.MapPractice();
-        app.MapScaling();
         app.MapFacilitation();
     }
 

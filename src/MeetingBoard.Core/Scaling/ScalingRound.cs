@@ -89,3 +89,6 @@ public sealed record ScalingSummary(int Count, int Passed, int? Lowest, int? Hig
         return new(scores.Count, passed, scores[0], scores[^1], median);
     }
 }
+
+/// <summary>A scale's question and what both ends mean, as offered when a round is set up.</summary>
+public sealed record ScaleWording(string Question, string TenMeans, string ZeroMeans, string DangerTenMeans, string DangerZeroMeans);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MeetingBoard.Board;
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
 
 namespace MeetingBoard.Scaling;
 
@@ -22,6 +23,31 @@ public static class ScalingRounds
         // The wording a briefing gives for a scale about one danger statement.
         public const string DangerTenMeans = "Even if the danger is present, people are making sure the children are always safe.";
         public const string DangerZeroMeans = "The concerns in the danger statement are happening constantly and badly.";
+
+        /// <summary>
+        /// The common scale in the meeting's own words: a team working to Signs of Wellbeing or Signs of
+        /// Success does not ask "how safe" (DOMAIN.md, "Signs of something").
+        /// </summary>
+        public static ScaleWording For(Vocabulary words)
+        {
+            var statement = words.DangerStatement.ToLowerInvariant();
+            return words.Wording switch
+            {
+                Wording.SignsOfWellbeing => new(
+                    "On a scale of 0 to 10, how well are the children?",
+                    "Everyone knows the children are well enough for us to close the case.",
+                    "Things are so bad for the children's wellbeing that they cannot stay at home.",
+                    $"Even if the {words.Danger} is present, people are making sure the children are always well.",
+                    $"The concerns in the {statement} are happening constantly and badly."),
+                Wording.SignsOfSuccess => new(
+                    "On a scale of 0 to 10, how well are things going for the children?",
+                    "Everyone knows the children are doing well enough for us to close the case.",
+                    "Things are going so badly for the children that they cannot stay at home.",
+                    $"Even if the {words.Danger} is present, people are making sure things always go well enough for the children.",
+                    $"The concerns in the {statement} are happening constantly and badly."),
+                _ => new(Question, TenMeans, ZeroMeans, DangerTenMeans, DangerZeroMeans),
+            };
+        }
     }
 
     public static MeetingState Apply(MeetingState state, IScalingEvent e)
@@ -89,9 +115,11 @@ public static class ScalingRounds
         string? danger = null;
         if (!string.IsNullOrWhiteSpace(c.DangerStatementId))
         {
-            if (state.FindItem(c.DangerStatementId.Trim()) is not { Category: Category.DangerStatements } item)
-                return Meeting.Refuse("dangerStatement", "Choose a danger statement that is on the board, or the whole case");
-            danger = item.Id;
+            // A statement from the builder, or one added to the board's danger statements as a plain item.
+            var id = c.DangerStatementId.Trim();
+            if (state.Practice.FindStatement(id) is { } statement) danger = statement.Id;
+            else if (state.FindItem(id) is { Category: Category.DangerStatements } item) danger = item.Id;
+            else return Meeting.Refuse("dangerStatement", "Choose a danger statement that is on the board, or the whole case");
         }
         return Meeting.Events(new RoundStarted(c.RoundId, question!, ten!, zero!, danger, c.By, c.At));
     }

@@ -1,5 +1,6 @@
 using MeetingBoard.Board;
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 using MeetingBoard.Tests.Meetings;
 using static MeetingBoard.Tests.Meetings.Given;
@@ -50,6 +51,13 @@ public class StartingARound
     }
 
     [Fact]
+    public void LinksToADangerStatementSavedWithTheBuilder()
+    {
+        var given = OpenMeeting(MeetingBoard.Tests.Practice.BuildingADangerStatement.Added("d-1"));
+        Assert.Equal("d-1", Then.Single<RoundStarted>(Start(given, danger: "d-1")).DangerStatementId);
+    }
+
+    [Fact]
     public void RefusesALinkToAnythingButADangerStatement()
     {
         var given = OpenMeeting(Added("i-strength", Sam, Category.ExistingStrengths));
@@ -76,4 +84,34 @@ public class StartingARound
 
     [Fact]
     public void IsRefusedOnceTheMeetingHasClosed() => Then.Conflict(Start(OpenMeeting(Closed())));
+
+    [Fact]
+    public void OffersTheCommonSafetyScaleUnderSignsOfSafety()
+    {
+        var wording = ScalingRounds.CommonWording.For(Vocabulary.SignsOfSafety);
+        Assert.Equal(ScalingRounds.CommonWording.Question, wording.Question);
+        Assert.Equal(ScalingRounds.CommonWording.TenMeans, wording.TenMeans);
+        Assert.Equal(ScalingRounds.CommonWording.ZeroMeans, wording.ZeroMeans);
+        Assert.Equal(ScalingRounds.CommonWording.DangerTenMeans, wording.DangerTenMeans);
+        Assert.Equal(ScalingRounds.CommonWording.DangerZeroMeans, wording.DangerZeroMeans);
+    }
+
+    [Theory]
+    [InlineData(Wording.SignsOfWellbeing, "well")]
+    [InlineData(Wording.SignsOfSuccess, "well")]
+    public void OffersAScaleInTheMeetingsOwnWordsUnderSignsOfWellbeingAndSuccess(Wording chosen, string expected)
+    {
+        var words = Vocabulary.For(chosen);
+        var wording = ScalingRounds.CommonWording.For(words);
+        foreach (var text in new[] { wording.Question, wording.TenMeans, wording.ZeroMeans, wording.DangerTenMeans, wording.DangerZeroMeans })
+        {
+            Assert.DoesNotContain("safe", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("danger", text, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains(expected, wording.Question);
+        Assert.Contains(words.DangerStatement.ToLowerInvariant(), wording.DangerZeroMeans);
+        // Whatever the words, the decision takes them as typed.
+        var state = Meeting.Apply(OpenMeeting(), new WordingChosen(chosen, Iro, At));
+        Assert.Equal(wording.Question, Then.Single<RoundStarted>(Start(state, question: wording.Question, ten: wording.TenMeans, zero: wording.ZeroMeans)).Question);
+    }
 }

@@ -31,7 +31,11 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
             await Expect(page.Locator("#mb-scaling .mb-scale-question__question")).ToHaveTextAsync("On a scale of 0 to 10, how safe are the children?");
             await Expect(page.Locator("#mb-scaling dt").First).ToHaveTextAsync("10 means");
             await Expect(page.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("0 of 5 have scaled");
+            await Expect(page.Locator("#mb-scaling [role=progressbar]")).ToHaveAttributeAsync("aria-valuenow", "0");
         }
+        // Ten, what we are working towards, is the first number offered too.
+        await Expect(phones[0].Locator("#my-score-form input[type=radio]").First).ToHaveAttributeAsync("value", "10");
+        await Expect(phones[0].Locator("#my-score-form input[type=radio]")).ToHaveCountAsync(11);
         // While a round runs the room screen shows the scale in place of the map.
         await Expect(screen.Locator("#mb-board")).ToBeHiddenAsync();
 
@@ -39,6 +43,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         var answers = new[] { (3, "Jordan still shouts when he has been drinking"), (6, "I am five minutes away and have the children most weekends"), (5, "Maya is calmer at school this month"), (4, "Leo is gaining weight again") };
         await Task.WhenAll(phones.Select((phone, i) => ScaleAsync(phone, answers[i].Item1, answers[i].Item2)));
         await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("4 of 5 have scaled");
+        await Expect(chair.Locator("#mb-scaling [role=progressbar]")).ToHaveAttributeAsync("aria-valuenow", "4");
         await Expect(chair.Locator("#mb-scaling .mb-scaling__thinking")).ToHaveTextAsync("Still thinking: Alex Morgan");
         await Expect(screen.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("4 of 5 have scaled");
         // Nobody sees anyone else's answer yet, the facilitator included.
@@ -60,6 +65,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         await chair.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Pass on this round" }).ClickAsync();
         await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("5 of 5 have scaled");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
+        await Expect(chair.Locator("#mb-scaling-controls")).ToBeFocusedAsync();
         foreach (var page in everyone)
         {
             var results = page.Locator("#mb-scaling .mb-results");
@@ -120,15 +126,22 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
 
         // No number, no reason: said beside the fields, nothing stored.
         await sam.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Save my score" }).ClickAsync();
-        await Expect(sam.Locator("#my-score-form .govuk-error-message").First).ToContainTextAsync("Choose a number from 0 to 10");
+        await Expect(sam.Locator("#my-score-form .mb-score-radios .mb-form-error")).ToContainTextAsync("Choose a number from 0 to 10");
         await sam.Locator("#my-score-form").GetByLabel("4", new() { Exact = true }).CheckAsync();
         await sam.Locator("#my-score-form").GetByRole(AriaRole.Button, new() { Name = "Save my score" }).ClickAsync();
-        await Expect(sam.Locator("#my-score-form .govuk-error-message").First).ToContainTextAsync("Enter why you chose this number");
+        await Expect(sam.Locator("#my-score-form")).ToContainTextAsync("Enter why you chose this number");
+        await Axe.AssertNoViolationsAsync(sam, "a refused score");
+        await Expect(sam.Locator("#my-score-form .mb-score-radios .mb-form-error")).ToHaveCountAsync(0);
+        // What was chosen is still chosen.
+        await Expect(sam.Locator("#my-score-form").GetByLabel("4", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(live.Chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("0 of 2 have scaled");
 
         var chair = live.Chair;
         await chair.GetByText("Record a score for someone without a device").ClickAsync();
         var form = chair.Locator("#record-for-form");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record their score" }).ClickAsync();
+        await Expect(form).ToContainTextAsync("Enter their name");
+        await Axe.AssertNoViolationsAsync(chair, "recording for someone, refused");
         await form.GetByLabel("Their name").FillAsync("Pat");
         await form.GetByLabel("Their role, or how they know the family").FillAsync("Grandmother");
         await form.GetByLabel("Family and network").CheckAsync();
@@ -137,10 +150,96 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         await form.GetByRole(AriaRole.Button, new() { Name = "Record their score" }).ClickAsync();
         await Expect(chair.Locator("#record-for-form")).ToContainTextAsync("Recorded so far: Pat.");
         await Expect(chair.Locator("#mb-scaling .mb-scaling__count")).ToHaveTextAsync("1 of 3 have scaled");
+        // Ready for the next person.
+        await Expect(form.GetByLabel("Their name")).ToHaveValueAsync("");
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
         await Expect(sam.Locator(".mb-results")).ToContainTextAsync("I can have the children any time");
         await Expect(sam.Locator(".mb-results tr", new() { HasText = "Pat" })).ToContainTextAsync("entered by Alex Morgan");
+    }
+
+    [Fact]
+    public async Task APhoneScrolledDownToTheBoardIsShownTheWayToTheScoreFormWhenARoundOpens()
+    {
+        var live = await ScalingMeeting.StartAsync(browsers, app, ("Sam", "Mum"));
+        var sam = live.Phones[0];
+        await sam.EvaluateAsync("window.scrollTo(0, document.documentElement.scrollHeight)");
+
+        await live.StartRoundAsync();
+        var prompt = sam.GetByRole(AriaRole.Link, new() { Name = "Scaling has started — give your score" });
+        await Expect(prompt).ToBeInViewportAsync();
+        await ShotAsync(sam, "scaling-prompt-phone-360");
+        await Expect(sam.Locator("#my-score-title")).Not.ToBeInViewportAsync();
+        await Axe.AssertNoViolationsAsync(sam, "a phone with the prompt to scale");
+
+        await prompt.ClickAsync();
+        await Expect(sam.Locator("#my-score-title")).ToBeInViewportAsync();
+        Assert.EndsWith($"/m/{live.MeetingId}#my-score-form", sam.Url);
+
+        // On the narrowest phone the eleven numbers wrap, each a large target, and the keyboard moves between them.
+        await sam.SetViewportSizeAsync(320, 640);
+        Assert.True(await sam.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        foreach (var box in await Task.WhenAll((await sam.Locator("#my-score-form .mb-score-radios__choice").AllAsync()).Select(c => c.BoundingBoxAsync())))
+            Assert.True(box is { Width: >= 44, Height: >= 44 }, $"a number is {box?.Width} by {box?.Height}");
+        await sam.Locator("#my-score-10").FocusAsync();
+        await sam.Keyboard.PressAsync("ArrowRight");
+        await Expect(sam.Locator("#my-score-9")).ToBeCheckedAsync();
+        await Expect(sam.Locator("#my-score-9")).ToBeFocusedAsync();
+        await ScaleAsync(sam, 6, "Pat has the children at weekends");
+        await Expect(prompt).ToHaveCountAsync(0);
+        // A wide screen has the form in sight beside the board: no prompt over it.
+        await Expect(live.Chair.Locator(".mb-score-prompt")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task ADangerStatementSavedWithTheBuilderIsOfferedAsTheSubjectOfARoundAsSoonAsItIsSaved()
+    {
+        var live = await ScalingMeeting.StartAsync(browsers, app, ("Sam", "Mum"));
+        var chair = live.Chair;
+        await chair.GetByText("Start a scaling round").ClickAsync();
+        await Expect(chair.Locator("#round-danger")).ToHaveCountAsync(0);
+
+        // Saved while the form is open (as by a co-facilitator with the builder).
+        await using (var circuit = await Circuit.OpenAsync(app, await Circuit.FacilitatorAsync(app, live.Email), live.MeetingId))
+        {
+            Assert.Null(await circuit.RunAsync((a, t) => new MeetingBoard.Practice.AddDangerStatement("d-1", null,
+                "The social worker", "Jordan shouts at Sam when he has been drinking", "Maya hides under her bed",
+                "Maya and Leo could be hurt", null, a, t)));
+        }
+        var choice = chair.Locator("#round-danger option", new() { HasText = "Danger statement 1:" });
+        await Expect(choice).ToContainTextAsync("Jordan shouts at Sam when he has been drinking");
+        await Axe.AssertNoViolationsAsync(chair, "setting up a round");
+        await chair.Locator("#round-danger").SelectOptionAsync(new SelectOptionValue { Label = (await choice.TextContentAsync())!.Trim() });
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start scaling" }).ClickAsync();
+
+        await Expect(live.Phones[0].Locator("#mb-scaling .mb-scale-question__about")).ToContainTextAsync("About danger statement 1:");
+        await Expect(live.Phones[0].Locator("#mb-scaling .mb-scale-question__about")).ToContainTextAsync("Jordan shouts at Sam");
+
+        // Closed unrevealed, after asking: nobody's scores are shown, and the keyboard carries on from the controls.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Close this round" }).ClickAsync();
+        await Dialogs.ConfirmAsync(chair, "Close this round");
+        await Expect(chair.GetByText("Start a scaling round")).ToBeVisibleAsync();
+        await Expect(chair.Locator("#mb-scaling-controls")).ToBeFocusedAsync();
+        await Expect(live.Phones[0].Locator("#mb-scaling .mb-scaling__closed")).ToContainTextAsync("Run 1 was closed without revealing the scores.");
+    }
+
+    [Fact]
+    public async Task SignsOfWellbeingOffersAScaleInItsOwnWords()
+    {
+        var live = await ScalingMeeting.StartAsync(browsers, app);
+        var chair = live.Chair;
+        await chair.GetByText("Start a scaling round").ClickAsync();
+        await Expect(chair.Locator("#round-question")).ToHaveValueAsync("On a scale of 0 to 10, how safe are the children?");
+
+        await using (var circuit = await Circuit.OpenAsync(app, await Circuit.FacilitatorAsync(app, live.Email), live.MeetingId))
+            Assert.Null(await circuit.RunAsync((a, t) => new MeetingBoard.Practice.ChooseWording("SignsOfWellbeing", a, t)));
+
+        // The wording offered, not yet edited, follows the meeting's words.
+        await Expect(chair.Locator("#round-question")).ToHaveValueAsync("On a scale of 0 to 10, how well are the children?");
+        foreach (var field in new[] { "#round-question", "#round-ten", "#round-zero" })
+            Assert.DoesNotContain("safe", await chair.Locator(field).InputValueAsync(), StringComparison.OrdinalIgnoreCase);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start scaling" }).ClickAsync();
+        await Expect(live.Screen.Locator("#mb-scaling .mb-scale-question__question")).ToHaveTextAsync("On a scale of 0 to 10, how well are the children?");
     }
 
     /// <summary>Screenshots for review, only when MEETINGBOARD_SCREENSHOTS names a folder (as in PageLayout).</summary>
@@ -167,6 +266,9 @@ public sealed class ScalingMeeting
     public required IPage Chair { get; init; }
     public required IPage Screen { get; init; }
     public required List<IPage> Phones { get; init; }
+    public required string MeetingId { get; init; }
+    /// <summary>The facilitator's sign-in, to run commands as them in the same meeting (Circuit).</summary>
+    public required string Email { get; init; }
 
     public static async Task<ScalingMeeting> StartAsync(BrowserFixture browsers, TestApp app, params (string Name, string Role)[] people)
     {
@@ -199,7 +301,8 @@ public sealed class ScalingMeeting
             await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = name }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
             phones.Add(phone);
         }
-        return new ScalingMeeting { Chair = chair, Screen = screen, Phones = phones };
+        var meetingId = new Uri(chair.Url).AbsolutePath.Split('/')[2];
+        return new ScalingMeeting { Chair = chair, Screen = screen, Phones = phones, MeetingId = meetingId, Email = email };
     }
 
     public async Task CountAsFamilyAsync(string name)
