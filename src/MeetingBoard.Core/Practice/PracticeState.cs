@@ -49,6 +49,17 @@ public sealed record PracticeState
 
     /// <summary>The statement's number as shown ("Danger statement 2"), so goals and rounds can name it.</summary>
     public int NumberOf(string statementId) => Statements.FindIndex(s => s.Id == statementId) + 1;
+
+    /// <summary>
+    /// How a list names a statement: its number and its worry (the behaviour people are worried about),
+    /// never its first words, which can be the optional opener about the safety already in place.
+    /// </summary>
+    public string NameOf(DangerStatement statement, int maxLength = 60)
+    {
+        var worry = statement.Parts.Behaviour.ReplaceLineEndings(" ").Trim();
+        if (worry.Length > maxLength) worry = worry[..(maxLength - 1)].TrimEnd() + "…";
+        return $"{Words.DangerStatement} {NumberOf(statement.Id)}: {worry}";
+    }
 }
 
 public static class NextStepStatuses

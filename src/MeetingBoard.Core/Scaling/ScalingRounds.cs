@@ -89,9 +89,11 @@ public static class ScalingRounds
         string? danger = null;
         if (!string.IsNullOrWhiteSpace(c.DangerStatementId))
         {
-            if (state.FindItem(c.DangerStatementId.Trim()) is not { Category: Category.DangerStatements } item)
-                return Meeting.Refuse("dangerStatement", "Choose a danger statement that is on the board, or the whole case");
-            danger = item.Id;
+            // A statement written with the builder (Practice) or, from before it, a note in the danger statements category.
+            var id = c.DangerStatementId.Trim();
+            if (state.Practice.FindStatement(id) is { } statement) danger = statement.Id;
+            else if (state.FindItem(id) is { Category: Category.DangerStatements } item) danger = item.Id;
+            else return Meeting.Refuse("dangerStatement", "Choose a danger statement that is on the board, or the whole case");
         }
         return Meeting.Events(new RoundStarted(c.RoundId, question!, ten!, zero!, danger, c.By, c.At));
     }
