@@ -166,7 +166,6 @@ public static class MeetingBoardExtensions
         app.MapJoin();
         app.MapRecords();
         app.MapDeletion();
-        app.MapPractice();
         app.MapScaling();
         app.MapFacilitation();
     }
