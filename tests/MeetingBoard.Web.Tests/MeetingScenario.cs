@@ -26,9 +26,11 @@ public sealed class MeetingScenario : IAsyncDisposable
     public async Task<(Visitor Client, string ParticipantId)> AdmitAsync(string name, string role)
     {
         var (client, id) = await AskToJoinAsync(name, role);
-        await Facilitator.GetAsync($"/m/{MeetingId}");
-        var response = await Facilitator.PostAsync($"/m/{MeetingId}/people/{id}/admit", new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true);
-        response.EnsureSuccessStatusCode();
+        await using (var chair = await Circuit.OpenAsync(App, await Circuit.FacilitatorAsync(App, Account.Email), MeetingId))
+        {
+            if (await chair.RunAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(id, a, t)) is { } refusal)
+                throw new InvalidOperationException(refusal.Message);
+        }
         await client.GetAsync($"/m/{MeetingId}");
         return (client, id);
     }
