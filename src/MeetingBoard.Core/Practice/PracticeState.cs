@@ -57,7 +57,13 @@ public sealed record PracticeState
     public string NameOf(DangerStatement statement, int maxLength = 60)
     {
         var worry = statement.Parts.Behaviour.ReplaceLineEndings(" ").Trim();
-        if (worry.Length > maxLength) worry = worry[..(maxLength - 1)].TrimEnd() + "…";
+        if (worry.Length > maxLength)
+        {
+            // Cut at a word's end where there is one in the second half.
+            var cut = worry[..(maxLength - 1)];
+            var space = cut.LastIndexOf(' ');
+            worry = (space > maxLength / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':') + "…";
+        }
         return $"{Words.DangerStatement} {NumberOf(statement.Id)}: {worry}";
     }
 }
