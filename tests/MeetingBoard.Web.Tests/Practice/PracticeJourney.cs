@@ -143,6 +143,7 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         await Axe.AssertNoViolationsAsync(chair, "the next step form with a date before the meeting");
         await stepForm.GetByLabel("Year").FillAsync("2027");
         await Expect(chair.Locator("#step-due-warning")).ToBeEmptyAsync();
+        await stepForm.GetByLabel("Needs manager sign-off").CheckAsync();
         await stepForm.GetByRole(AriaRole.Button, new() { Name = "Add the next step" }).ClickAsync();
         foreach (var page in new[] { chair, sam })
         {
@@ -150,7 +151,13 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
             await Expect(row.Locator("th")).ToHaveTextAsync("Sam");
             await Expect(row.Locator("time")).ToHaveTextAsync("28 February 2027");
             await Expect(row.Locator(".mb-step-status")).ToHaveTextAsync("Not started");
+            await Expect(row.Locator(".mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
         }
+        // In a conference only the chair changes it.
+        await Expect(sam.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as") })).ToHaveCountAsync(0);
+        await chair.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as not needing sign-off") }).ClickAsync();
+        foreach (var page in new[] { chair, sam })
+            await Expect(page.Locator("#plan .mb-sign-off")).ToHaveCountAsync(0);
 
         // Sam changes the status of her own step; the teacher cannot see the control.
         await Expect(teacher.Locator("#plan").GetByRole(AriaRole.Combobox)).ToHaveCountAsync(0);

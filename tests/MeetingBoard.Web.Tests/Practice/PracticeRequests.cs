@@ -87,6 +87,17 @@ public sealed class PracticeRequests
         Assert.Single((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Statements);
     }
 
+    [Fact]
+    public async Task AStatementSavedWithTheBuilderCanBeTheSubjectOfAScalingRound()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        await using var chair = await ChairAsync(meeting);
+        var id = await AddStatementAsync(chair);
+        Assert.Null(await chair.RunAsync((a, t) => new MeetingBoard.Scaling.StartRound(Visitor.NewCommandId(), "How safe are the children?",
+            "Everyone is sure the children are safe", "The children cannot live at home", id, a, t)));
+        Assert.Equal(id, (await StateAsync(meeting.App, meeting.MeetingId)).Scaling.Current!.DangerStatementId);
+    }
+
     [Theory]
     [InlineData("31", "2", "2027", "must be a real date")]
     [InlineData("", "", "", "Enter the date it will be done by")]
