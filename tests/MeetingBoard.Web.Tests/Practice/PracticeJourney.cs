@@ -84,6 +84,15 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         }
         await Axe.AssertNoViolationsAsync(sam, "a participant's board with a worry statement and a disagreement");
 
+        // The chair changes the wording of the statement; Sam sees it at once.
+        var chairCard = chair.Locator("#cat-danger-statements .mb-statement");
+        await chairCard.Locator("summary", new() { HasText = "Change" }).ClickAsync();
+        await chairCard.GetByLabel("Change the wording").FillAsync("The social worker and the school are worried that Jordan has shouted at and pushed Sam "
+            + "while Maya and Leo were there (a CP matter). Maya hides under her bed. If nothing changes, Maya and Leo could be hurt at home.");
+        await chairCard.GetByRole(AriaRole.Button, new() { Name = "Save the new wording" }).ClickAsync();
+        await Expect(samCard.Locator(".mb-item__text")).ToContainTextAsync("could be hurt at home.");
+        await Expect(samCard.Locator(".mb-item__meta")).ToContainTextAsync("edited");
+
         // The chair builds a wellbeing goal for it; an absence gets a hint.
         await chair.Locator("#cat-safety-goals").GetByText("Write a wellbeing goal").ClickAsync();
         var goal = chair.Locator("#builder-goal");
