@@ -239,6 +239,15 @@ public static class PracticeRules
         return (new DateOnly(y, m, d), null);
     }
 
+    /// <summary>
+    /// Advice, not a refusal, when a next step is due before the day of the meeting: usually a mistyped
+    /// year, though a step may record something already done.
+    /// </summary>
+    public static string? DueDateWarning(DateOnly due, DateOnly meetingDay) =>
+        due < meetingDay
+            ? $"This date is before the meeting ({meetingDay.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}). Check it is right."
+            : null;
+
     static Decision ChangeStatus(MeetingState state, ChangeNextStepStatus c)
     {
         if (state.Practice.FindStep(c.StepId) is not { } step) return Refuse("", "This next step has been removed", RefusalKind.NotFound);

@@ -49,6 +49,23 @@ public sealed record PracticeState
 
     /// <summary>The statement's number as shown ("Danger statement 2"), so goals and rounds can name it.</summary>
     public int NumberOf(string statementId) => Statements.FindIndex(s => s.Id == statementId) + 1;
+
+    /// <summary>
+    /// How a list names a statement: its number and its worry (the behaviour people are worried about),
+    /// never its first words, which can be the optional opener about the safety already in place.
+    /// </summary>
+    public string NameOf(DangerStatement statement, int maxLength = 60)
+    {
+        var worry = statement.Parts.Behaviour.ReplaceLineEndings(" ").Trim();
+        if (worry.Length > maxLength)
+        {
+            // Cut at a word's end where there is one in the second half.
+            var cut = worry[..(maxLength - 1)];
+            var space = cut.LastIndexOf(' ');
+            worry = (space > maxLength / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':') + "…";
+        }
+        return $"{Words.DangerStatement} {NumberOf(statement.Id)}: {worry}";
+    }
 }
 
 public static class NextStepStatuses

@@ -115,7 +115,7 @@ public static class ScalingRounds
         string? danger = null;
         if (!string.IsNullOrWhiteSpace(c.DangerStatementId))
         {
-            // A statement from the builder, or one added to the board's danger statements as a plain item.
+            // A statement written with the builder (Practice) or, from before it, a note in the danger statements category.
             var id = c.DangerStatementId.Trim();
             if (state.Practice.FindStatement(id) is { } statement) danger = statement.Id;
             else if (state.FindItem(id) is { Category: Category.DangerStatements } item) danger = item.Id;

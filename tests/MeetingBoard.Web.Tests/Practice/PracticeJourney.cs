@@ -46,19 +46,23 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         await statements.GetByText("Write a worry statement").ClickAsync();
         var builder = chair.Locator("#builder-danger");
         await builder.GetByRole(AriaRole.Button, new() { Name = "Write the sentence" }).ClickAsync();
-        await Expect(builder.Locator("#danger-who-error")).ToContainTextAsync("Enter who is worried");
+        await Expect(builder.GetByText("Enter who is worried")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(chair, "the worry statement builder with an error");
         await builder.GetByLabel("Who is worried?").FillAsync("The social worker and the school");
         await builder.GetByLabel("What behaviour are they worried about?").FillAsync("Jordan has shouted at and pushed Sam while the children were there");
         await builder.GetByLabel("What impact has it had, or could it have, on the child?").FillAsync("Maya hides under her bed when there is shouting");
         await builder.GetByLabel("What may happen if nothing changes?").FillAsync("Maya and Leo could be hurt and keep being frightened at home");
+        await builder.GetByLabel("What wellbeing is already in place? (optional)").FillAsync("Pat has looked after the children before");
         await builder.GetByRole(AriaRole.Button, new() { Name = "Write the sentence" }).ClickAsync();
-        var sentence = chair.Locator("#danger-sentence");
-        await Expect(sentence).ToHaveValueAsync(new Regex("^The social worker and the school are worried that Jordan has shouted"));
+        var sentence = builder.GetByLabel("The worry statement");
+        await Expect(sentence).ToHaveValueAsync(new Regex("^Pat has looked after the children before\\. The social worker and the school are worried that Jordan has shouted"));
+        // What was typed stays while the sentence is written.
+        await Expect(builder.GetByLabel("Who is worried?")).ToHaveValueAsync("The social worker and the school");
         await sentence.FillAsync("The social worker and the school are worried that Jordan has shouted at and pushed Sam while Maya and Leo were there (a CP matter). "
             + "Maya hides under her bed. If nothing changes, Maya and Leo could be hurt.");
-        await chair.Locator("#builder-danger").GetByRole(AriaRole.Button, new() { Name = "Save the worry statement" }).ClickAsync();
-        await Expect(chair.Locator("#danger-sentence")).ToHaveValueAsync("");
+        await builder.GetByRole(AriaRole.Button, new() { Name = "Save the worry statement" }).ClickAsync();
+        await Expect(sentence).ToHaveValueAsync("");
+        await Expect(builder.GetByLabel("Who is worried?")).ToHaveValueAsync("");
 
         foreach (var page in new[] { chair, sam })
         {
@@ -80,21 +84,34 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         }
         await Axe.AssertNoViolationsAsync(sam, "a participant's board with a worry statement and a disagreement");
 
+        // The chair changes the wording of the statement; Sam sees it at once.
+        var chairCard = chair.Locator("#cat-danger-statements .mb-statement");
+        await chairCard.Locator("summary", new() { HasText = "Change" }).ClickAsync();
+        await chairCard.GetByLabel("Change the wording").FillAsync("The social worker and the school are worried that Jordan has shouted at and pushed Sam "
+            + "while Maya and Leo were there (a CP matter). Maya hides under her bed. If nothing changes, Maya and Leo could be hurt at home.");
+        await chairCard.GetByRole(AriaRole.Button, new() { Name = "Save the new wording" }).ClickAsync();
+        await Expect(samCard.Locator(".mb-item__text")).ToContainTextAsync("could be hurt at home.");
+        await Expect(samCard.Locator(".mb-item__meta")).ToContainTextAsync("edited");
+
         // The chair builds a wellbeing goal for it; an absence gets a hint.
         await chair.Locator("#cat-safety-goals").GetByText("Write a wellbeing goal").ClickAsync();
         var goal = chair.Locator("#builder-goal");
+        // The statement is named by its number and its worry, not by its opening words.
+        await Expect(goal.GetByLabel("Which worry statement does it answer?").Locator("option:checked"))
+            .ToHaveTextAsync("Worry statement 1: Jordan has shouted at and pushed Sam while the children…");
         await goal.GetByLabel("What will the parents or carers do?").FillAsync("If an argument starts, one adult will leave the house and Jordan will not shout");
-        await goal.GetByLabel("What will the child experience?").FillAsync("Maya and Leo will feel calm at home");
+        await goal.GetByLabel("What will the child experience?").FillAsync("calm evenings at home");
         await goal.GetByLabel("What will professionals see?").FillAsync("The school will see Maya relaxed and talking about home");
         await goal.GetByLabel("For how long?").FillAsync("six months");
         await goal.GetByRole(AriaRole.Button, new() { Name = "Write the sentence" }).ClickAsync();
-        await Expect(chair.Locator("#goal-sentence")).ToHaveValueAsync(new Regex("This will keep happening for six months\\.$"));
+        // A phrase is given the question's subject: the goal has no fragment.
+        await Expect(goal.GetByLabel("The wellbeing goal")).ToHaveValueAsync(new Regex("\\. The child will experience calm evenings at home\\. .*This will keep happening for six months\\.$"));
         await Expect(chair.Locator("#builder-goal .mb-hints")).ToContainTextAsync("will see happening instead");
-        await chair.Locator("#builder-goal").GetByRole(AriaRole.Button, new() { Name = "Save the wellbeing goal" }).ClickAsync();
+        await goal.GetByRole(AriaRole.Button, new() { Name = "Save the wellbeing goal" }).ClickAsync();
         foreach (var page in new[] { chair, sam })
         {
             await Expect(page.Locator("#cat-safety-goals .mb-goals__for")).ToHaveTextAsync("For worry statement 1");
-            await Expect(page.Locator("#cat-safety-goals .mb-goal .mb-item__text")).ToContainTextAsync("Maya and Leo will feel calm at home.");
+            await Expect(page.Locator("#cat-safety-goals .mb-goal .mb-item__text")).ToContainTextAsync("The child will experience calm evenings at home.");
         }
 
         // The teacher adds to the harm matrix; complicating factors stay apart.
@@ -127,18 +144,32 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         await steps.GetByRole(AriaRole.Button, new() { Name = "Add the next step" }).ClickAsync();
         await Expect(chair.Locator("#step-due-error")).ToContainTextAsync("must be a real date");
         await Axe.AssertNoViolationsAsync(chair, "the next step form with a date error");
-        await chair.Locator("#step-form").GetByLabel("Day").FillAsync("28");
-        await chair.Locator("#step-form").GetByRole(AriaRole.Button, new() { Name = "Add the next step" }).ClickAsync();
+        // A date before the meeting is warned about beside the date, not refused.
+        var stepForm = chair.Locator("#step-form");
+        await stepForm.GetByLabel("Day").FillAsync("28");
+        await stepForm.GetByLabel("Year").FillAsync("2020");
+        await Expect(stepForm.GetByRole(AriaRole.Status).Filter(new() { HasText = "before the meeting" })).ToContainTextAsync("Check it is right");
+        await Axe.AssertNoViolationsAsync(chair, "the next step form with a date before the meeting");
+        await stepForm.GetByLabel("Year").FillAsync("2027");
+        await Expect(chair.Locator("#step-due-warning")).ToBeEmptyAsync();
+        await stepForm.GetByLabel("Needs manager sign-off").CheckAsync();
+        await stepForm.GetByRole(AriaRole.Button, new() { Name = "Add the next step" }).ClickAsync();
         foreach (var page in new[] { chair, sam })
         {
             var row = page.Locator("#plan tbody tr");
             await Expect(row.Locator("th")).ToHaveTextAsync("Sam");
             await Expect(row.Locator("time")).ToHaveTextAsync("28 February 2027");
             await Expect(row.Locator(".mb-step-status")).ToHaveTextAsync("Not started");
+            await Expect(row.Locator(".mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
         }
+        // In a conference only the chair changes it.
+        await Expect(sam.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as") })).ToHaveCountAsync(0);
+        await chair.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as not needing sign-off") }).ClickAsync();
+        foreach (var page in new[] { chair, sam })
+            await Expect(page.Locator("#plan .mb-sign-off")).ToHaveCountAsync(0);
 
         // Sam changes the status of her own step; the teacher cannot see the control.
-        await Expect(teacher.Locator("#plan form")).ToBeHiddenAsync();
+        await Expect(teacher.Locator("#plan").GetByRole(AriaRole.Combobox)).ToHaveCountAsync(0);
         await sam.Locator("#plan").GetByLabel("How is it going for Sam?").SelectOptionAsync("InProgress");
         await sam.Locator("#plan").GetByRole(AriaRole.Button, new() { Name = "Update the next step for Sam" }).ClickAsync();
         foreach (var page in new[] { chair, sam, teacher })
@@ -155,6 +186,12 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
             await Expect(page.Locator("#cat-danger-statements .mb-statement__number")).ToHaveTextAsync("Danger statement 1");
             await Expect(page.Locator("#cat-safety-goals-title")).ToContainTextAsync("Safety goals");
         }
+
+        // The chair removes the harm entry, once they have said yes.
+        await chair.Locator("#harm-matrix").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Remove this entry") }).ClickAsync();
+        await Dialogs.ConfirmAsync(chair, "Remove");
+        foreach (var page in new[] { chair, sam })
+            await Expect(page.Locator("#harm-matrix")).ToHaveCountAsync(0);
     }
 
     static async Task JoinAsync(IPage phone, string name, string role)

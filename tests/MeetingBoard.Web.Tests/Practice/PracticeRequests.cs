@@ -1,29 +1,37 @@
-using System.Net;
+using MeetingBoard.Board;
+using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
+using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingBoard.Web.Tests.Practice;
 
-/// <summary>Danger statements, goals, harm and next steps over HTTP: bad input, and who may do what.</summary>
+/// <summary>
+/// Danger statements, goals, harm and next steps through the command entry point a page's circuit uses:
+/// bad input, and who may do what. What a page shows is read from its first (server) render.
+/// </summary>
 public sealed class PracticeRequests
 {
-    static Dictionary<string, string> Fields(params (string Key, string Value)[] fields)
-    {
-        var d = fields.ToDictionary(f => f.Key, f => f.Value);
-        d["commandId"] = Visitor.NewCommandId();
-        return d;
-    }
+    static AddDangerStatement Statement(string id, Actor a, DateTimeOffset t, string? sentence = null, string? impact = "Maya hides under her bed") =>
+        new(id, sentence, "The school", "Jordan shouted at Sam", impact, "Maya could be hurt", null, a, t);
 
-    static readonly (string, string)[] Statement =
-    [
-        ("who", "The school"), ("behaviour", "Jordan shouted at Sam"), ("impact", "Maya hides under her bed"),
-        ("ifNothingChanges", "Maya could be hurt"),
-    ];
+    static AddNextStep Step(string who, string what, string day, string month, string year, Actor a, DateTimeOffset t, string? otherName = null) =>
+        new(Visitor.NewCommandId(), who, otherName, what, day, month, year, a, t);
 
-    static async Task<string> AddStatementAsync(MeetingScenario meeting, Visitor who)
+    static async Task<MeetingState> StateAsync(TestApp app, string meetingId) =>
+        (await app.Services.GetRequiredService<MeetingHosts>().FindAsync(meetingId))!.State;
+
+    static async Task<Circuit> ChairAsync(MeetingScenario meeting, string? meetingId = null) =>
+        await Circuit.OpenAsync(meeting.App, await Circuit.FacilitatorAsync(meeting.App, meeting.Account.Email), meetingId ?? meeting.MeetingId);
+
+    static Task<Circuit> OfAsync(MeetingScenario meeting, Visitor who) => Circuit.OpenAsync(meeting.App, Circuit.ParticipantOf(meeting.App, who), meeting.MeetingId);
+
+    static async Task<string> AddStatementAsync(Circuit who)
     {
-        (await who.PostAsync($"/m/{meeting.MeetingId}/danger-statements", Fields(Statement), fetch: true)).EnsureSuccessStatusCode();
-        var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        return page.QuerySelectorAll("#cat-danger-statements .mb-statement").Last().Id!["statement-".Length..];
+        var id = Visitor.NewCommandId();
+        Assert.Null(await who.RunAsync((a, t) => Statement(id, a, t), id));
+        return id;
     }
 
     [Fact]
@@ -31,11 +39,13 @@ public sealed class PracticeRequests
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (teacher, _) = await meeting.AdmitAsync("Ms Okafor", "Class teacher");
-        await AddStatementAsync(meeting, teacher);
+        await using (var circuit = await OfAsync(meeting, teacher)) await AddStatementAsync(circuit);
+
+        var statement = Assert.Single((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Statements);
+        Assert.Equal("The school is worried that Jordan shouted at Sam. Maya hides under her bed. If nothing changes, Maya could be hurt.", statement.Sentence);
         var (_, page, _) = await teacher.GetAsync($"/m/{meeting.MeetingId}");
         var card = page.QuerySelector("#cat-danger-statements .mb-statement")!;
-        Assert.Equal("The school is worried that Jordan shouted at Sam. Maya hides under her bed. If nothing changes, Maya could be hurt.",
-            card.QuerySelector(".mb-item__text")!.TextContent);
+        Assert.Equal(statement.Sentence, card.QuerySelector(".mb-item__text")!.TextContent);
         Assert.Contains("Ms Okafor (Class teacher)", card.QuerySelector(".mb-item__author")!.TextContent);
         // The free add form is replaced by the builder in this category.
         Assert.Null(page.QuerySelector("#add-danger-statements"));
@@ -45,27 +55,47 @@ public sealed class PracticeRequests
     [Fact]
     public async Task ComposingStoresNothing()
     {
+        // "Write the sentence" decides the add on the page's view without running it: deciding is pure.
         await using var meeting = await MeetingScenario.StartAsync();
-        var response = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/danger-statements/compose", Fields(Statement), fetch: true);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The school is worried that Jordan shouted at Sam.", await response.Content.ReadAsStringAsync());
-        var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Empty(page.QuerySelectorAll(".mb-statement"));
+        var before = await StateAsync(meeting.App, meeting.MeetingId);
+        var decision = Meeting.Decide(before, Statement("d-1", Actor.Facilitator(before.FacilitatorId), DateTimeOffset.UtcNow));
+        Assert.Equal("The school is worried that Jordan shouted at Sam. Maya hides under her bed. If nothing changes, Maya could be hurt.",
+            Assert.IsType<DangerStatementAdded>(Assert.Single(decision.Events!)).Sentence);
+        var after = await StateAsync(meeting.App, meeting.MeetingId);
+        Assert.Empty(after.Practice.Statements);
+        Assert.Equal(before.Version, after.Version);
     }
 
     [Fact]
-    public async Task RefusesAMissingPartBesideItsFieldAndKeepsWhatWasTyped()
+    public async Task RefusesAMissingPartBesideItsFieldAndStoresNothing()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        var response = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/danger-statements",
-            Fields(("who", "The school"), ("behaviour", "Jordan shouted at Sam"), ("impact", ""), ("ifNothingChanges", "x")), fetch: true);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("id=\"danger-impact-error\"", html);
-        Assert.Contains("Enter the impact on the child", html);
-        Assert.Contains("Jordan shouted at Sam", html);
-        var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Empty(page.QuerySelectorAll(".mb-statement"));
+        await using var chair = await ChairAsync(meeting);
+        var refusal = await chair.RunAsync((a, t) => Statement("d-1", a, t, impact: ""), "d-1");
+        Assert.Equal(("impact", "Enter the impact on the child"), (refusal!.Field, refusal.Message));
+        Assert.Empty((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Statements);
+    }
+
+    [Fact]
+    public async Task ADoubleSubmitAddsOnce()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        await using var chair = await ChairAsync(meeting);
+        var id = Visitor.NewCommandId();
+        Assert.Null(await chair.RunAsync((a, t) => Statement(id, a, t), id));
+        Assert.Null(await chair.RunAsync((a, t) => Statement(id, a, t), id));
+        Assert.Single((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Statements);
+    }
+
+    [Fact]
+    public async Task AStatementSavedWithTheBuilderCanBeTheSubjectOfAScalingRound()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        await using var chair = await ChairAsync(meeting);
+        var id = await AddStatementAsync(chair);
+        Assert.Null(await chair.RunAsync((a, t) => new MeetingBoard.Scaling.StartRound(Visitor.NewCommandId(), "How safe are the children?",
+            "Everyone is sure the children are safe", "The children cannot live at home", id, a, t)));
+        Assert.Equal(id, (await StateAsync(meeting.App, meeting.MeetingId)).Scaling.Current!.DangerStatementId);
     }
 
     [Theory]
@@ -75,14 +105,11 @@ public sealed class PracticeRequests
     public async Task RefusesADueDateThatIsNotReal(string day, string month, string year, string message)
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        var response = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/next-steps",
-            Fields(("who", "facilitator"), ("what", "Visit"), ("dueDay", day), ("dueMonth", month), ("dueYear", year)), fetch: true);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("id=\"step-due-error\"", html);
-        Assert.Contains(message, html);
-        var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Null(page.QuerySelector("#plan"));
+        await using var chair = await ChairAsync(meeting);
+        var refusal = await chair.RunAsync((a, t) => Step(PracticeRules.TheFacilitator, "Visit", day, month, year, a, t));
+        Assert.Equal("due", refusal!.Field);
+        Assert.Contains(message, refusal.Message);
+        Assert.Empty((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Steps);
     }
 
     [Fact]
@@ -90,43 +117,60 @@ public sealed class PracticeRequests
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        var id = await AddStatementAsync(meeting, sam);
+        await using var samCircuit = await OfAsync(meeting, sam);
+        await using var chair = await ChairAsync(meeting);
+        var id = await AddStatementAsync(samCircuit);
 
-        var edit = await sam.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/edit", Fields(("sentence", "Changed by Sam")), fetch: true);
-        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
-        var remove = await sam.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/remove", Fields(), fetch: true);
-        Assert.Equal(HttpStatusCode.Forbidden, remove.StatusCode);
-        var chairDisagrees = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/disagree", Fields(("view", "No")), fetch: true);
-        Assert.Equal(HttpStatusCode.Forbidden, chairDisagrees.StatusCode);
+        Assert.Equal(RefusalKind.Forbidden, (await samCircuit.RunAsync((a, t) => new EditDangerStatement(id, "Changed by Sam", a, t)))!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, (await samCircuit.RunAsync((a, t) => new RemoveDangerStatement(id, a, t)))!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, (await chair.RunAsync((a, t) => new RecordDisagreement(id, "No", a, t)))!.Kind);
 
-        (await sam.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/disagree", Fields(("view", "That is not what happened.")), fetch: true)).EnsureSuccessStatusCode();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/edit", Fields(("sentence", "Plainer words about Maya.")), fetch: true)).EnsureSuccessStatusCode();
+        Assert.Null(await samCircuit.RunAsync((a, t) => new RecordDisagreement(id, "That is not what happened.", a, t)));
+        Assert.Null(await chair.RunAsync((a, t) => new EditDangerStatement(id, "Plainer words about Maya.", a, t)));
+        var statement = Assert.Single((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Statements);
+        Assert.Equal("Plainer words about Maya.", statement.Sentence);
+        Assert.Equal("That is not what happened.", Assert.Single(statement.Disagreements).View);
+
+        // Sam's page offers "We disagree", not "Change"; the chair's the other way round.
         var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal("Plainer words about Maya.", page.QuerySelector(".mb-statement .mb-item__text")!.TextContent);
-        Assert.Equal("That is not what happened.", page.QuerySelector(".mb-disagreement__text")!.TextContent);
-        Assert.Null(page.QuerySelector(".mb-statement form[action$='/edit']"));
+        Assert.Null(page.QuerySelector($"#edit-statement-{id}"));
+        Assert.NotNull(page.QuerySelector($"#disagree-{id}"));
+        var (_, chairPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.NotNull(chairPage.QuerySelector($"#edit-statement-{id}"));
+        Assert.Null(chairPage.QuerySelector($"#disagree-{id}"));
+
+        Assert.Null(await chair.RunAsync((a, t) => new RemoveDangerStatement(id, a, t)));
+        Assert.Empty((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Statements);
     }
 
     [Fact]
     public async Task NothingReachesAnotherMeetingOrAStranger()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        var id = await AddStatementAsync(meeting, meeting.Facilitator);
+        string id;
+        await using (var chair = await ChairAsync(meeting)) id = await AddStatementAsync(chair);
         var (otherId, _) = await meeting.Facilitator.CreateMeetingAsync("Another family");
 
-        // The statement's id named under another meeting is not found there.
-        var crossed = await meeting.Facilitator.PostAsync($"/m/{otherId}/danger-statements/{id}/edit", Fields(("sentence", "x")), fetch: true);
-        Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
+        // The statement's id named in another meeting is not found there.
+        await using (var other = await ChairAsync(meeting, otherId))
+            Assert.Equal(RefusalKind.NotFound, (await other.RunAsync((a, t) => new EditDangerStatement(id, "x", a, t)))!.Kind);
 
-        using var stranger = new Visitor(meeting.App);
-        await stranger.GetAsync("/join");
-        foreach (var path in new[] { "danger-statements", "danger-statements/compose", "harm", "next-steps", "wording" })
+        await using var stranger = await Circuit.OpenAsync(meeting.App, Circuit.Anonymous, meeting.MeetingId);
+        var commands = new Func<Actor, DateTimeOffset, MeetingCommand>[]
         {
-            var response = await stranger.PostAsync($"/m/{meeting.MeetingId}/{path}", Fields(Statement), fetch: true);
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        }
-        var (_, other, _) = await meeting.Facilitator.GetAsync($"/m/{otherId}");
-        Assert.Empty(other.QuerySelectorAll(".mb-statement"));
+            (a, t) => Statement(Visitor.NewCommandId(), a, t),
+            (a, t) => new RecordHarm(Visitor.NewCommandId(), "Shouting", null, null, null, null, null, null, a, t),
+            (a, t) => Step(PracticeRules.TheFacilitator, "Visit", "1", "6", "2030", a, t),
+            (a, t) => new ChooseWording("SignsOfWellbeing", a, t),
+            (a, t) => new RemoveDangerStatement(id, a, t),
+        };
+        foreach (var command in commands)
+            Assert.Equal(RefusalKind.Forbidden, (await stranger.RunAsync(command))!.Kind);
+        Assert.Empty((await StateAsync(meeting.App, otherId)).Practice.Statements);
+        var state = await StateAsync(meeting.App, meeting.MeetingId);
+        Assert.Single(state.Practice.Statements);
+        Assert.Empty(state.Practice.Harm);
+        Assert.Equal(Wording.SignsOfSafety, state.Practice.Wording);
     }
 
     [Fact]
@@ -134,19 +178,22 @@ public sealed class PracticeRequests
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        Assert.Equal(HttpStatusCode.Forbidden, (await sam.PostAsync($"/m/{meeting.MeetingId}/wording", Fields(("wording", "SignsOfWellbeing")), fetch: true)).StatusCode);
-        var unknown = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/wording", Fields(("wording", "SignsOfBelonging")), fetch: true);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
-        Assert.Contains("Choose the words this meeting uses", await unknown.Content.ReadAsStringAsync());
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/wording", Fields(("wording", "SignsOfSuccess")), fetch: true)).EnsureSuccessStatusCode();
+        await using var samCircuit = await OfAsync(meeting, sam);
+        await using var chair = await ChairAsync(meeting);
+        Assert.Equal(RefusalKind.Forbidden, (await samCircuit.RunAsync((a, t) => new ChooseWording("SignsOfWellbeing", a, t)))!.Kind);
+        var unknown = await chair.RunAsync((a, t) => new ChooseWording("SignsOfBelonging", a, t));
+        Assert.Equal(("wording", "Choose the words this meeting uses"), (unknown!.Field, unknown.Message));
+        Assert.Equal(Wording.SignsOfSafety, (await StateAsync(meeting.App, meeting.MeetingId)).Practice.Wording);
+
+        Assert.Null(await chair.RunAsync((a, t) => new ChooseWording("SignsOfSuccess", a, t)));
         var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Success goals", page.QuerySelector("#cat-safety-goals-title")!.TextContent);
         Assert.Contains("Worry statements", page.QuerySelector("#cat-danger-statements-title")!.TextContent);
 
         // A note's "Move to" list uses the same words.
-        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "A note")).EnsureSuccessStatusCode();
+        Assert.Null(await chair.RunAsync((a, t) => new AddItem(Visitor.NewCommandId(), "harm", "A note", a, t)));
         var (_, chairPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal("Success goals", chairPage.QuerySelector("#cat-harm select[name=category] option[value=safety-goals]")!.TextContent);
+        Assert.Equal("Success goals", chairPage.QuerySelector("#cat-harm select[id^=move-] option[value=safety-goals]")!.TextContent);
     }
 
     [Fact]
@@ -159,14 +206,15 @@ public sealed class PracticeRequests
         {
             ["meetingId"] = newId, ["type"] = "GroupSupervision", ["title"] = "Supervision", ["wording"] = "SignsOfNothing",
         });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("Choose the words this meeting uses", await refused.Content.ReadAsStringAsync());
 
         var created = await meeting.Facilitator.PostAsync("/meetings", new Dictionary<string, string>
         {
             ["meetingId"] = newId, ["type"] = "GroupSupervision", ["title"] = "Supervision", ["wording"] = "SignsOfWellbeing",
         });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(Wording.SignsOfWellbeing, (await StateAsync(meeting.App, newId)).Practice.Wording);
         var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{newId}");
         Assert.Contains("Wellbeing goals", page.QuerySelector("#cat-safety-goals-title")!.TextContent);
     }
@@ -177,32 +225,42 @@ public sealed class PracticeRequests
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
         var (teacher, _) = await meeting.AdmitAsync("Ms Okafor", "Class teacher");
-        (await teacher.PostAsync($"/m/{meeting.MeetingId}/next-steps",
-            Fields(("who", samId), ("what", "Call Pat"), ("dueDay", "1"), ("dueMonth", "6"), ("dueYear", "2030")), fetch: true)).EnsureSuccessStatusCode();
-        var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
-        var stepId = page.QuerySelector("#plan tbody tr")!.Id!["step-".Length..];
+        await using var samCircuit = await OfAsync(meeting, sam);
+        await using var teacherCircuit = await OfAsync(meeting, teacher);
+        Assert.Null(await teacherCircuit.RunAsync((a, t) => Step(samId, "Call Pat", "1", "6", "2030", a, t)));
+        var stepId = Assert.Single((await StateAsync(meeting.App, meeting.MeetingId)).Practice.Steps).Id;
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.PostAsync($"/m/{meeting.MeetingId}/next-steps/{stepId}/status", Fields(("status", "Done")), fetch: true)).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await sam.PostAsync($"/m/{meeting.MeetingId}/next-steps/{stepId}/status", Fields(("status", "Maybe")), fetch: true)).StatusCode);
-        (await sam.PostAsync($"/m/{meeting.MeetingId}/next-steps/{stepId}/status", Fields(("status", "Done")), fetch: true)).EnsureSuccessStatusCode();
-        (_, page, _) = await teacher.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal("Done", page.QuerySelector("#plan .mb-step-status")!.TextContent);
+        Assert.Equal(RefusalKind.Forbidden, (await teacherCircuit.RunAsync((a, t) => new ChangeNextStepStatus(stepId, "Done", a, t)))!.Kind);
+        var maybe = await samCircuit.RunAsync((a, t) => new ChangeNextStepStatus(stepId, "Maybe", a, t));
+        Assert.Equal(("status", RefusalKind.Invalid), (maybe!.Field, maybe.Kind));
+        Assert.Equal(NextStepStatus.NotStarted, (await StateAsync(meeting.App, meeting.MeetingId)).Practice.Steps[0].Status);
+        Assert.Null(await samCircuit.RunAsync((a, t) => new ChangeNextStepStatus(stepId, "Done", a, t)));
+
+        var (_, page, _) = await teacher.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Equal("Done", page.QuerySelector("#plan .mb-step-status")!.TextContent.Trim());
         Assert.Equal("1 June 2030", page.QuerySelector("#plan time")!.TextContent);
+        // The control is on Sam's page, not the teacher's.
+        Assert.Null(page.QuerySelector($"#status-{stepId}"));
+        (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.NotNull(page.QuerySelector($"#status-{stepId}"));
     }
 
     [Fact]
     public async Task EverythingIsInTheEventLogAndSurvivesARestart()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
-        var id = await AddStatementAsync(meeting, meeting.Facilitator);
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/wording", Fields(("wording", "SignsOfWellbeing")), fetch: true)).EnsureSuccessStatusCode();
-        (await sam.PostAsync($"/m/{meeting.MeetingId}/danger-statements/{id}/disagree", Fields(("view", "Not like that.")), fetch: true)).EnsureSuccessStatusCode();
-        (await sam.PostAsync($"/m/{meeting.MeetingId}/safety-goals", Fields(("statementId", id), ("carersWillDo", "Sam will call Pat"),
-            ("childWillExperience", "Maya feels calm"), ("professionalsWillSee", "School sees Maya settled"), ("howLong", "six months")), fetch: true)).EnsureSuccessStatusCode();
-        (await sam.PostAsync($"/m/{meeting.MeetingId}/harm", Fields(("behaviour", "Shouting"), ("worst", "In March")), fetch: true)).EnsureSuccessStatusCode();
-        (await sam.PostAsync($"/m/{meeting.MeetingId}/next-steps",
-            Fields(("who", "someone-else"), ("otherName", "Pat"), ("what", "Keep a bed ready"), ("dueDay", "29"), ("dueMonth", "2"), ("dueYear", "2028")), fetch: true)).EnsureSuccessStatusCode();
+        var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
+        await using (var chair = await ChairAsync(meeting))
+        await using (var samCircuit = await OfAsync(meeting, sam))
+        {
+            var id = await AddStatementAsync(chair);
+            Assert.Null(await chair.RunAsync((a, t) => new ChooseWording("SignsOfWellbeing", a, t)));
+            Assert.Null(await samCircuit.RunAsync((a, t) => new RecordDisagreement(id, "Not like that.", a, t)));
+            Assert.Null(await samCircuit.RunAsync((a, t) => new AddSafetyGoal(Visitor.NewCommandId(), id, null, "Sam will call Pat", "Maya feels calm",
+                "School sees Maya settled", "six months", a, t)));
+            Assert.Null(await samCircuit.RunAsync((a, t) => new RecordHarm(Visitor.NewCommandId(), "Shouting", null, null, null, "In March", null, null, a, t)));
+            Assert.Null(await samCircuit.RunAsync((a, t) => Step(PracticeRules.SomeoneElse, "Keep a bed ready", "29", "2", "2028", a, t, otherName: "Pat")));
+        }
 
         await meeting.App.RestartAsync();
 
