@@ -88,11 +88,11 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
 
         // The facilitator edits someone else's item and moves another; everyone sees both.
         var harm = chair.Locator("#cat-harm .mb-item").First;
-        await harm.Locator("summary").ClickAsync();
+        await harm.GetByRole(AriaRole.Button, new() { Name = "Change this item" }).ClickAsync();
         await harm.GetByLabel("Change the text").FillAsync("Maya told her teacher she hides under her bed when there is shouting.");
         await harm.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
         var safety = chair.Locator("#cat-existing-safety .mb-item").First;
-        await safety.Locator("summary").ClickAsync();
+        await safety.GetByRole(AriaRole.Button, new() { Name = "Change this item" }).ClickAsync();
         await safety.GetByLabel("Move to").SelectOptionAsync("existing-strengths");
         await safety.GetByRole(AriaRole.Button, new() { Name = "Move this item", Exact = true }).ClickAsync();
         foreach (var page in new[] { chair, sam, teacher, screen })
@@ -106,7 +106,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
         await AddAsync(teacher, "next-steps", "A note I will take back.");
         await Expect(chair.Locator("#cat-next-steps .mb-item")).ToHaveCountAsync(1);
         var note = teacher.Locator("#cat-next-steps .mb-item").First;
-        await note.Locator("summary").ClickAsync();
+        await note.GetByRole(AriaRole.Button, new() { Name = "Change this item" }).ClickAsync();
         await note.GetByRole(AriaRole.Button, new() { Name = "Remove this item", Exact = true }).ClickAsync();
         await Dialogs.ConfirmAsync(teacher, "Remove");
         foreach (var page in new[] { chair, sam, teacher, screen })

@@ -12,32 +12,30 @@ public sealed class WhatTheLogsHold
         var (sam, _) = await meeting.AdmitAsync("Samwisewick", "Quokkamother");
         (await meeting.AddItemAsync(sam, "harm", "Marmalade-ladder worry")).EnsureSuccessStatusCode();
         (await meeting.AddItemAsync(sam, "harm", "")).Dispose(); // refused: its message must not carry the text either
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/rounds", new Dictionary<string, string>
-        {
-            ["commandId"] = Visitor.NewCommandId(),
-            ["question"] = "Periwinkle question?", ["tenMeans"] = "Tenfold meaning", ["zeroMeans"] = "Zeroth meaning",
-        }, fetch: true)).EnsureSuccessStatusCode();
-        var (_, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
-        var scoreForm = page.QuerySelector("form[action$='/score']")!;
-        (await sam.PostAsync(scoreForm.GetAttribute("action")!, new Dictionary<string, string>
-        {
-            ["commandId"] = Visitor.NewCommandId(),
-            ["attempt"] = scoreForm.QuerySelector("input[name=attempt]")?.GetAttribute("value") ?? "1",
-            ["score"] = "4", ["reason"] = "Kumquat reason", ["oneHigher"] = "Pomegranate step",
-        }, fetch: true)).EnsureSuccessStatusCode();
+        var roundId = MeetingBoard.Web.Live.MeetingHosts.NewId();
+        await meeting.ChairAsync((a, t) => new MeetingBoard.Scaling.StartRound(roundId, "Periwinkle question?", "Tenfold meaning", "Zeroth meaning", null, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new MeetingBoard.Scaling.GiveScore(roundId, 1, "4", "Kumquat reason", "Pomegranate step", a, t)));
         await meeting.App.RestartAsync();
         (await meeting.AddItemAsync(sam, "existing-strengths", "Butterscotch strength")).EnsureSuccessStatusCode();
         using var stranger = new Visitor(meeting.App);
         await stranger.GetAsync("/join");
         await stranger.PostAsync("/join", new Dictionary<string, string> { ["code"] = "WWW-WWW-WWW" });
+        // A circuit refused for its origin, and a stranger's command: refused quietly.
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
+        foreign.Headers.Add("Origin", "https://evil.example");
+        await stranger.SendAsync(foreign);
+        await using (var outsider = await Circuit.OpenAsync(meeting.App, Circuit.Anonymous, meeting.MeetingId))
+            Assert.NotNull(await outsider.RunAsync((a, t) => new MeetingBoard.Meetings.AddItem(MeetingBoard.Web.Live.MeetingHosts.NewId(), "harm", "Walnut intrusion", a, t)));
 
         var logs = string.Join("\n", meeting.App.Logs.Lines);
         Assert.Contains(meeting.MeetingId, logs); // the logs are there, and name the meeting
         foreach (var secret in new[]
         {
-            "Zebracorn", "Samwisewick", "Quokkamother", "Marmalade", "Periwinkle", "Tenfold", "Zeroth", "Butterscotch", "Kumquat", "Pomegranate",
+            "Zebracorn", "Samwisewick", "Quokkamother", "Marmalade", "Walnut", "Periwinkle", "Tenfold", "Zeroth", "Butterscotch", "Kumquat", "Pomegranate",
             meeting.JoinCode, meeting.JoinCode.Replace("-", ""), "WWW-WWW-WWW", "WWWWWWWWW",
         })
             Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
+        // Nothing above is the server's fault, so nothing is logged as an error: anyone could fill the logs otherwise.
+        Assert.DoesNotContain(meeting.App.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
     }
 }
