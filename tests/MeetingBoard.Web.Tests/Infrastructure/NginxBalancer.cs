@@ -49,6 +49,8 @@ public sealed class NginxBalancer : IAsyncDisposable
                   proxy_set_header Connection $connection_upgrade;
                   proxy_read_timeout 1h;
                   proxy_next_upstream error timeout http_502 http_503;
+                  # Which node answered, for tests that need to know where a page's circuit lives.
+                  add_header X-MeetingBoard-Node $upstream_addr always;
                 }
               }
             }
