@@ -168,7 +168,6 @@ public static class MeetingBoardExtensions
         app.MapDeletion();
         app.MapPractice();
         app.MapScaling();
-        app.MapFacilitation();
     }
 
     /// <summary>
