@@ -258,5 +258,39 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         }
     }
 
+    [Fact]
+    public async Task TheStageEditorFitsAPhoneAndIsTheFacilitatorsAlone()
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var chair = await browsers.SignedInAsync(app, email, password, 320, 740);
+        await chair.GetByLabel("Child protection conference").CheckAsync();
+        await chair.GetByLabel("Title").FillAsync("Review conference");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
+        await Expect(chair.Locator("#mb-stages-title")).ToContainTextAsync("Stages not started yet");
+        var meeting = new Uri(chair.Url).AbsolutePath;
+        var joinLink = await chair.Locator("a[href*='/join/']").GetAttributeAsync("href");
+
+        // Someone let in who opens the editor's link is told it is the facilitators', and shown nothing of it.
+        var sam = await browsers.NewPageAsync(app, 320, 740);
+        await sam.GotoAsync(joinLink!);
+        await sam.GetByLabel("Your name").FillAsync("Sam");
+        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
+        await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
+
+        var editor = await chair.Context.NewPageAsync();
+        await editor.GotoAsync($"{meeting}/stages");
+        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Change the stages" })).ToBeVisibleAsync();
+        await Expect(editor.Locator(".mb-stage-card")).ToHaveCountAsync(7);
+        Assert.True(await editor.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320, "The stage editor scrolls sideways at 320px");
+        await Axe.AssertNoViolationsAsync(editor, "the stage editor at 320px");
+
+        await sam.GotoAsync($"{meeting}/stages");
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Only the facilitators can change the stages" })).ToBeVisibleAsync();
+        await Expect(sam.Locator(".mb-stage-card")).ToHaveCountAsync(0);
+        await Axe.AssertNoViolationsAsync(sam, "the stage editor's link opened by a participant");
+    }
+
     static string MeetingId(IPage page) => new Uri(page.Url).AbsolutePath.Split('/')[2];
 }
