@@ -169,7 +169,6 @@ public static class MeetingBoardExtensions
         app.MapJoin();
         app.MapRecords();
         app.MapDeletion();
-        app.MapFacilitation();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingBoard.Web.Tests;
 

@@ -15,7 +15,7 @@ public static class Facilitating
     // ------------------------------------------------------------------ reading the state
 
     /// <summary>The meeting's stages in order, skipped ones included.</summary>
-    public static ImmutableList<Stage> Stages(this MeetingState state) => state.Facilitation.Plan ?? Templates.For(state.Type);
+    public static ImmutableList<Stage> Stages(this MeetingState state) => state.Facilitation.Plan ?? Templates.For(state.Type, state.Practice.Words);
 
     public static Stage? CurrentStage(this MeetingState state) =>
         state.Facilitation.CurrentStageId is { } id ? state.Stages().Find(s => s.Id == id) : null;
@@ -160,7 +160,11 @@ public static class Facilitating
     {
         if (state.FindStage(c.StageId) is not { } stage) return Refuse("", "That stage is not part of this meeting", RefusalKind.NotFound);
         if (stage.Skipped) return Refuse("stageId", $"“{stage.Title}” is skipped in this meeting. Include it again to go to it");
-        return stage.Id == state.Facilitation.CurrentStageId ? Events() : Events(new StageStarted(stage.Id, c.By, c.At));
+        if (stage.Id == state.Facilitation.CurrentStageId) return Events();
+        // The timer belongs to the stage it was started in: a finished "Time is up" must not follow the meeting on.
+        return state.Facilitation.Timer is null
+            ? Events(new StageStarted(stage.Id, c.By, c.At))
+            : Events(new StageStarted(stage.Id, c.By, c.At), new TimerCleared(c.By, c.At));
     }
 
     static Decision Rename(Stage stage, RenameStage c)
@@ -224,6 +228,9 @@ public static class Facilitating
             return Refuse("", "Questions for the presenter are asked during the information and mapping stage. It is not running now", RefusalKind.Conflict);
         var (text, error) = Text.Clean(c.Text, "your question", QuestionMaxLength, multiline: true);
         if (error is not null) return Refuse("text", error);
+        // Group supervision's questioning stance: "when you want to make a statement, STOP, and ask another question".
+        if (state.Type == MeetingType.GroupSupervision && !text!.EndsWith('?') && !text.EndsWith('？'))
+            return Refuse("text", "In group supervision the group asks questions: end it with a question mark, or turn it into a question.");
         if (state.Facilitation.Questions.Exists(q => q.Id == c.QuestionId)) return Events();
         return Events(new QuestionAsked(c.QuestionId, stage.Id, text!, c.By, c.At));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MeetingBoard.Board;
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
 
 namespace MeetingBoard.Facilitation;
 
@@ -22,41 +23,52 @@ public static class Templates
     static readonly ImmutableArray<Category> Worries = [Category.Harm, Category.DangerStatements, Category.ComplicatingFactors];
     static readonly ImmutableArray<Category> WorkingWell = [Category.ExistingStrengths, Category.ExistingSafety];
 
-    public static readonly ImmutableList<Stage> GroupSupervision =
+    public static readonly ImmutableList<Stage> GroupSupervision = Supervision(Vocabulary.SignsOfSafety);
+    public static readonly ImmutableList<Stage> ChildProtectionConference = Conference(Vocabulary.SignsOfSafety);
+    public static readonly ImmutableList<Stage> FamilyNetworkMeeting = FamilyNetwork(Vocabulary.SignsOfSafety);
+
+    // A team working in Signs of Wellbeing or Success never sees "danger" or "safety" in its stage
+    // names (DOMAIN.md: the frame's words are configurable, the structure stays). Ids never change.
+    static ImmutableList<Stage> Supervision(Vocabulary w) =>
     [
         new("confidentiality", "Agree confidentiality and the presenter's question", Nothing),
         // The group asks questions only; the facilitator maps what the presenter answers.
         new("information", "Information and mapping", Nothing, Questions: true),
-        new("danger-and-goals", "Danger statements and safety goals", [Category.DangerStatements, Category.SafetyGoals]),
+        new("danger-and-goals", $"{w.DangerStatements} and {w.SafetyGoals.ToLowerInvariant()}", [Category.DangerStatements, Category.SafetyGoals]),
         new("scaling", "Scaling", Nothing),
         new("next-steps", "The presenter's next steps", [Category.NextSteps]),
         new("reflection", "Appreciation and reflection on the process", Nothing),
     ];
 
-    public static readonly ImmutableList<Stage> ChildProtectionConference =
+    static ImmutableList<Stage> Conference(Vocabulary w) =>
     [
         new("purpose", "Purpose, agenda and confidentiality", Nothing),
         new("family-and-network", "Family and network", [Category.ExistingStrengths]),
         new("worries-and-working-well", "Worries and what is working well", [.. Worries, .. WorkingWell]),
-        new("danger-scaling", "Each danger statement scaled", Nothing),
-        new("overall-scale", "Overall safety scale", Nothing),
+        new("danger-scaling", $"Each {w.DangerStatement.ToLowerInvariant()} scaled", Nothing),
+        new("overall-scale", $"Overall {w.Safety} scale", Nothing),
         new("decision", "Decision", Nothing),
         new("plan", "Plan", [Category.SafetyGoals, Category.NextSteps]),
     ];
 
-    public static readonly ImmutableList<Stage> FamilyNetworkMeeting =
+    static ImmutableList<Stage> FamilyNetwork(Vocabulary w) =>
     [
         new("mapping", "Mapping", [.. Worries, .. WorkingWell]),
-        new("safety-goals", "Safety goals", [Category.SafetyGoals]),
-        new("plan-rules", "Plan rules and safety network (who does what)", [Category.ExistingSafety, Category.NextSteps]),
+        new("safety-goals", w.SafetyGoals, [Category.SafetyGoals]),
+        new("plan-rules", $"Plan rules and {w.Safety} network (who does what)", [Category.ExistingSafety, Category.NextSteps]),
         new("next-steps", "Next steps", [Category.NextSteps]),
     ];
 
-    public static ImmutableList<Stage> For(MeetingType type) => type switch
-    {
-        MeetingType.GroupSupervision => GroupSupervision,
-        MeetingType.ChildProtectionConference => ChildProtectionConference,
-        MeetingType.FamilyNetworkMeeting => FamilyNetworkMeeting,
-        _ => [],
-    };
+    static readonly Dictionary<(MeetingType, Wording), ImmutableList<Stage>> Worded = Vocabulary.All
+        .SelectMany(w => new[]
+        {
+            ((MeetingType.GroupSupervision, w.Wording), Supervision(w)),
+            ((MeetingType.ChildProtectionConference, w.Wording), Conference(w)),
+            ((MeetingType.FamilyNetworkMeeting, w.Wording), FamilyNetwork(w)),
+        })
+        .ToDictionary(x => x.Item1, x => x.Item2);
+
+    /// <summary>The stages a meeting of this type starts from, named in the meeting's words.</summary>
+    public static ImmutableList<Stage> For(MeetingType type, Vocabulary? words = null) =>
+        Worded.TryGetValue((type, (words ?? Vocabulary.SignsOfSafety).Wording), out var stages) ? stages : [];
 }

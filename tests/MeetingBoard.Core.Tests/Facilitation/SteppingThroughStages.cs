@@ -1,6 +1,7 @@
 using MeetingBoard.Board;
 using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
 using MeetingBoard.Tests.Meetings;
 
 namespace MeetingBoard.Tests.Facilitation;
@@ -58,6 +59,23 @@ public sealed class SteppingThroughStages
         Assert.Null(state.NextStage());
         Then.Single<StageStarted>(Meeting.Decide(state, new GoToStage("purpose", Given.Iro, At)));
     }
+
+    [Fact]
+    public void MovingToAnotherStageClearsTheTimer()
+    {
+        // A finished timer's "Time is up" stayed on every screen through the following stages.
+        var state = Given.OpenMeeting(new StageStarted("purpose", Given.Iro, At), new TimerStarted(60, At.AddSeconds(60), Given.Iro, At));
+        var decision = Meeting.Decide(state, new GoToStage("family-and-network", Given.Iro, At.AddMinutes(5)));
+        Assert.Null(decision.Refusal);
+        Assert.Collection(decision.Events!, e => Assert.IsType<StageStarted>(e), e => Assert.IsType<TimerCleared>(e));
+        state = decision.Events!.Aggregate(state, Meeting.Apply);
+        Assert.Null(state.Facilitation.Timer);
+        Assert.Equal("family-and-network", state.CurrentStage()!.Id);
+    }
+
+    [Fact]
+    public void MovingOnWithNoTimerStartsTheStageOnly() =>
+        Then.Single<StageStarted>(Meeting.Decide(Given.OpenMeeting(), new GoToStage("purpose", Given.Iro, At)));
 
     [Fact]
     public void OnlyTheFacilitatorMovesTheMeetingOn()
@@ -215,6 +233,18 @@ public sealed class QuestionsForThePresenter
         Then.NoEvents(Meeting.Decide(state, new AskQuestion("q1", "When did Maya last stay at Pat's?", Given.Sam, At)));
     }
 
+    [Theory]
+    [InlineData("Maya hides under the bed when Jordan shouts.")]
+    [InlineData("I think Pat could have the children more")]
+    public void AStatementIsRefusedAsAQuestion(string statement)
+    {
+        var state = Supervision(new StageStarted("information", Given.Iro, At));
+        var refusal = Then.Invalid(Meeting.Decide(state, new AskQuestion("q1", statement, Given.Sam, At)), "text");
+        Assert.Equal("In group supervision the group asks questions: end it with a question mark, or turn it into a question.", refusal.Message);
+        // Trailing spaces do not hide the question mark.
+        Then.Single<QuestionAsked>(Meeting.Decide(state, new AskQuestion("q2", "Where do the children go when Jordan shouts?  ", Given.Sam, At)));
+    }
+
     [Fact]
     public void QuestionsAreRefusedInOtherStagesAndWhenEmpty()
     {
@@ -248,5 +278,45 @@ public sealed class CoFacilitating
         Then.Invalid(Meeting.Decide(state, new AddCoFacilitator(Given.AnotherFacilitator.Id, "Robin", Given.Iro, At)), "email");
         Then.Invalid(Meeting.Decide(state, new AddCoFacilitator(Given.Iro.Id, "Alex", Given.Iro, At)), "email");
         Then.Forbidden(Meeting.Decide(state, new AddCoFacilitator("acc-3", "Kim", Given.Sam, At)));
+    }
+}
+
+public sealed class StageNamesInTheMeetingsWords
+{
+    [Theory]
+    [InlineData(MeetingType.GroupSupervision)]
+    [InlineData(MeetingType.ChildProtectionConference)]
+    [InlineData(MeetingType.FamilyNetworkMeeting)]
+    public void SignsOfWellbeingAndSuccessNeverSaySafetyOrDanger(MeetingType type)
+    {
+        foreach (var wording in new[] { Wording.SignsOfWellbeing, Wording.SignsOfSuccess })
+        {
+            var state = Given.Events(Given.Created() with { Type = type }, new WordingChosen(wording, Given.Iro, Given.At));
+            var stages = state.Stages();
+            Assert.Equal(Templates.For(type).Select(s => s.Id), stages.Select(s => s.Id));
+            Assert.All(stages, s =>
+            {
+                Assert.DoesNotContain("safety", s.Title, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("danger", s.Title, StringComparison.OrdinalIgnoreCase);
+            });
+        }
+    }
+
+    [Fact]
+    public void StagesUseTheChosenWords()
+    {
+        var wellbeing = Given.Events(Given.Created() with { Type = MeetingType.GroupSupervision }, new WordingChosen(Wording.SignsOfWellbeing, Given.Iro, Given.At));
+        Assert.Equal("Worry statements and wellbeing goals", wellbeing.FindStage("danger-and-goals")!.Title);
+        var success = Given.Events(Given.Created(), new WordingChosen(Wording.SignsOfSuccess, Given.Iro, Given.At));
+        Assert.Equal("Overall success scale", success.FindStage("overall-scale")!.Title);
+        Assert.Equal("Overall safety scale", Given.OpenMeeting().FindStage("overall-scale")!.Title);
+    }
+
+    [Fact]
+    public void AStageRenamedAfterChoosingTheWordsKeepsTheOthersInThoseWords()
+    {
+        var state = Given.Events(Given.Created() with { Type = MeetingType.FamilyNetworkMeeting }, new WordingChosen(Wording.SignsOfWellbeing, Given.Iro, Given.At),
+            new StageRenamed("mapping", "Our map", Given.Iro, Given.At));
+        Assert.Equal("Wellbeing goals", state.FindStage("safety-goals")!.Title);
     }
 }

@@ -55,7 +55,7 @@ public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTes
             await OpenAsync(page.Locator("#mb-stages details", new() { HasText = "All stages" }));
             await OpenAsync(page.Locator("#mb-stages details", new() { HasText = "Timer and rounds" }));
             await OpenAsync(page.Locator("#mb-scaling-controls details", new() { HasText = "Start a scaling round" }));
-            await Expect(page.Locator("#mb-stages .govuk-task-list__item")).Not.ToHaveCountAsync(0);
+            await Expect(page.Locator("#mb-stages .mb-task-list__item")).Not.ToHaveCountAsync(0);
             await CheckAsync(page, width, $"the stages and controls open at {width}px");
             await ShotAsync(page.Locator("#mb-stages"), $"stage-task-list-{width}");
             await ShotAsync(page.Locator("#mb-scaling-controls"), $"scaling-start-{width}");

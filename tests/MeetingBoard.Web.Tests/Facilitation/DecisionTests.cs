@@ -1,5 +1,7 @@
-using System.Net;
+using MeetingBoard.Facilitation;
+using MeetingBoard.Meetings;
 using MeetingBoard.Web.Tests.Infrastructure;
+using static MeetingBoard.Web.Tests.Facilitation.Commands;
 
 namespace MeetingBoard.Web.Tests.Facilitation;
 
@@ -17,25 +19,27 @@ public sealed class TheConferenceDecision
         var url = $"/m/{meeting.MeetingId}";
 
         // A view before there is a decision to have one on is refused, and so is a participant deciding.
-        Assert.Equal(HttpStatusCode.Conflict, (await Post.Fetch(sam, $"{url}/decision/view", new() { ["view"] = "agree" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(sam, $"{url}/decision", new() { ["text"] = Plan })).StatusCode);
+        Refused(await meeting.AsAsync(sam, (a, t) => new RecordViewOnDecision("agree", null, null, a, t)), RefusalKind.Conflict);
+        Refused(await meeting.AsAsync(sam, (a, t) => new RecordDecision(Plan, a, t)), RefusalKind.Forbidden);
 
-        var empty = await Post.Fetch(meeting.Facilitator, $"{url}/decision", new() { ["text"] = "  " });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
-        Assert.Contains("Enter the decision", await empty.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"{url}/decision", new() { ["text"] = Plan })).StatusCode);
+        var empty = Refused(await meeting.ChairAsync((a, t) => new RecordDecision("  ", a, t)), RefusalKind.Invalid);
+        Assert.Equal("text", empty.Field);
+        Assert.Contains("Enter the decision", empty.Message);
+        Assert.Null((await meeting.StateAsync()).Facilitation.Decision);
+        Done(await meeting.ChairAsync((a, t) => new RecordDecision(Plan, a, t)));
 
-        var noChoice = await Post.Fetch(sam, $"{url}/decision/view", new() { ["why"] = "Hmm" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, noChoice.StatusCode);
-        Assert.Contains("Choose whether you agree or disagree with the decision", await noChoice.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(sam, $"{url}/decision/view", new() { ["view"] = "disagree", ["why"] = "Things are better since March" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(teacher, $"{url}/decision/view", new() { ["view"] = "agree" })).StatusCode);
+        var noChoice = Refused(await meeting.AsAsync(sam, (a, t) => new RecordViewOnDecision(null, "Hmm", null, a, t)), RefusalKind.Invalid);
+        Assert.Equal("view", noChoice.Field);
+        Assert.Contains("Choose whether you agree or disagree with the decision", noChoice.Message);
+        Done(await meeting.AsAsync(sam, (a, t) => new RecordViewOnDecision("disagree", "Things are better since March", null, a, t)));
+        Done(await meeting.AsAsync(teacher, (a, t) => new RecordViewOnDecision("agree", null, null, a, t)));
         // Speaking for someone else is the chair's alone.
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(sam, $"{url}/decision/view", new() { ["view"] = "agree", ["onBehalfOf"] = teacherId })).StatusCode);
+        Refused(await meeting.AsAsync(sam, (a, t) => new RecordViewOnDecision("agree", null, teacherId, a, t)), RefusalKind.Forbidden);
 
         var (_, chair, _) = await meeting.Facilitator.GetAsync(url);
         var nanId = chair.QuerySelectorAll("#view-person option").Single(o => o.TextContent == "Nan").GetAttribute("value")!;
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"{url}/decision/view", new() { ["view"] = "disagree", ["onBehalfOf"] = nanId })).StatusCode);
+        Assert.NotNull(chair.QuerySelector("#record-decision"));
+        Done(await meeting.ChairAsync((a, t) => new RecordViewOnDecision("disagree", null, nanId, a, t)));
 
         var (_, page, _) = await sam.GetAsync(url);
         Assert.Equal(Plan, page.QuerySelector("#mb-decision-text")!.TextContent);
@@ -60,18 +64,14 @@ public sealed class TheConferenceDecision
     }
 
     [Fact]
-    public async Task TheRoomScreenCannotPostAndAClosedMeetingTakesNoDecision()
+    public async Task TheRoomScreenCannotDecideAndAClosedMeetingTakesNoDecision()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        var url = $"/m/{meeting.MeetingId}";
-        var (_, chair, _) = await meeting.Facilitator.GetAsync(url);
-        var screenUrl = new Uri(chair.QuerySelector("a[href*='/screen/']")!.GetAttribute("href")!).AbsolutePath;
-        using var screen = new Visitor(meeting.App);
-        await screen.GetAsync(screenUrl);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(screen, $"{url}/decision", new() { ["text"] = Plan })).StatusCode);
+        Refused(await meeting.AsScreenAsync((a, t) => new RecordDecision(Plan, a, t)), RefusalKind.Forbidden);
+        Assert.Null((await meeting.StateAsync()).Facilitation.Decision);
 
-        await Post.Fetch(meeting.Facilitator, $"{url}/close");
-        var closed = await Post.Fetch(meeting.Facilitator, $"{url}/decision", new() { ["text"] = Plan });
-        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Done(await meeting.ChairAsync((a, t) => new CloseMeeting(a, t)));
+        Refused(await meeting.ChairAsync((a, t) => new RecordDecision(Plan, a, t)), RefusalKind.Conflict);
+        Assert.Null((await meeting.StateAsync()).Facilitation.Decision);
     }
 }

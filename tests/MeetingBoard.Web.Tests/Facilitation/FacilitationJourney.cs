@@ -125,30 +125,6 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await Expect(robin.Locator("#mb-stages-title")).ToContainTextAsync("The presenter's next steps");
         await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Robin Reid" }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
 
-        // The presenter's next step needs a manager's sign-off: ticked on her phone, the tag is live on every
-        // device; the co-facilitator takes it off, and the presenter puts it back from her own phone.
-        var steps = advisor.Locator("#cat-next-steps");
-        await steps.Locator("#step-form-details summary").ClickAsync();
-        await steps.GetByLabel("Who will do it?").SelectOptionAsync(new SelectOptionValue { Label = "Priya (Advisor)" });
-        await steps.GetByLabel("What will they do?").FillAsync("Ask my manager about a family group conference for Maya and Leo");
-        await steps.GetByLabel("Day").FillAsync("30");
-        await steps.GetByLabel("Month").FillAsync("6");
-        await steps.GetByLabel("Year").FillAsync("2030");
-        await steps.GetByLabel("Needs manager sign-off").CheckAsync();
-        await Axe.AssertNoViolationsAsync(advisor, "the presenter's next step form with the sign-off box ticked");
-        await steps.GetByRole(AriaRole.Button, new() { Name = "Add the next step" }).ClickAsync();
-        await Expect(robin.Locator("#plan tbody tr .govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
-        await Expect(chair.Locator("#plan tbody tr .govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
-        await Expect(screen.Locator("#cat-next-steps .mb-step .govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
-        await Axe.AssertNoViolationsAsync(screen, "the room screen with a next step needing sign-off");
-        await Axe.AssertNoViolationsAsync(chair, "the facilitator's plan with a next step needing sign-off");
-        await robin.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as not needing sign-off") }).ClickAsync();
-        foreach (var page in new[] { advisor, screen, chair })
-            await Expect(page.Locator(".govuk-tag.mb-sign-off")).ToHaveCountAsync(0);
-        await advisor.Locator("#plan").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark as needing manager sign-off") }).ClickAsync();
-        foreach (var page in new[] { robin, screen })
-            await Expect(page.Locator(".govuk-tag.mb-sign-off")).ToHaveTextAsync("Needs manager sign-off");
-        await Axe.AssertNoViolationsAsync(advisor, "the presenter's plan with her sign-off control");
 
         await robin.GetByRole(AriaRole.Button, new() { Name = "Next: Appreciation and reflection on the process" }).ClickAsync();
         await Expect(chair.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection on the process");
@@ -160,9 +136,28 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         var reflection = chair.Locator("#stage-reflection");
         await reflection.GetByLabel("Name of this stage").FillAsync("Appreciation and reflection");
         await reflection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save name") }).ClickAsync();
-        await Expect(chair.Locator("#stage-reflection .govuk-summary-card__title")).ToHaveTextAsync("6. Appreciation and reflection");
+        await Expect(chair.Locator("#stage-reflection .mb-stage-card__title")).ToHaveTextAsync("6. Appreciation and reflection");
         foreach (var page in new[] { advisor, screen, robin })
             await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Appreciation and reflection");
+        // An empty name is refused beside its field, and what was typed stays.
+        await reflection.GetByLabel("Name of this stage").FillAsync("");
+        await reflection.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save name") }).ClickAsync();
+        await Expect(reflection).ToContainTextAsync("Enter a name for the stage");
+        await Axe.AssertNoViolationsAsync(chair, "the stage editor with a refused name");
+        // A co-facilitator's change reaches the open editor live: Robin skips the scaling stage.
+        await robin.GotoAsync($"/m/{MeetingId(chair)}/stages");
+        await robin.Locator("#stage-scaling").GetByRole(AriaRole.Button, new() { Name = "Skip this stage: Scaling" }).ClickAsync();
+        await Expect(chair.Locator("#stage-scaling .mb-stage-card__actions")).ToHaveTextAsync("Skipped");
+        await Expect(chair.Locator("#stage-scaling").GetByRole(AriaRole.Button, new() { Name = "Include this stage again: Scaling" })).ToBeVisibleAsync();
+        // Moving a stage later, and choosing what it opens.
+        await chair.Locator("#stage-confidentiality").GetByRole(AriaRole.Button, new() { Name = "Move later: Agree confidentiality and the presenter's question" }).ClickAsync();
+        await Expect(chair.Locator(".mb-stage-card__title").First).ToHaveTextAsync("1. Information and mapping");
+        var confidentiality = chair.Locator("#stage-confidentiality");
+        await confidentiality.GetByLabel("Harm").CheckAsync();
+        await confidentiality.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Save what stage 2 opens") }).ClickAsync();
+        await robin.GotoAsync($"/m/{MeetingId(chair)}");
+        await robin.Locator(".mb-stages__all summary").ClickAsync();
+        await Expect(robin.Locator("#stage-confidentiality")).ToContainTextAsync("Open: harm");
 
         // The facilitator's meetings page keeps the rota: who facilitated and presented last time.
         await chair.GotoAsync("/meetings");
@@ -249,6 +244,52 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
 
         // The chair sees how much each person has added.
         await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = "Sam" }).Locator(".mb-person__count")).ToHaveTextAsync("· 2 contributions");
+
+        // A finished timer goes with its stage: "Time is up" does not follow the meeting on.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Clear the timer" }).ClickAsync();
+        await chair.GetByLabel("Seconds").FillAsync("1");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start the timer" }).ClickAsync();
+        await Expect(screen.Locator(".mb-timer__time")).ToHaveTextAsync("Time is up");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start: Purpose, agenda and confidentiality" }).ClickAsync();
+        foreach (var page in new[] { chair, sam, screen })
+        {
+            await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Purpose, agenda and confidentiality");
+            await Expect(page.Locator("#mb-timer")).ToHaveCountAsync(0);
+        }
+    }
+
+    [Fact]
+    public async Task TheStageEditorFitsAPhoneAndIsTheFacilitatorsAlone()
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var chair = await browsers.SignedInAsync(app, email, password, 320, 740);
+        await chair.GetByLabel("Child protection conference").CheckAsync();
+        await chair.GetByLabel("Title").FillAsync("Review conference");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
+        await Expect(chair.Locator("#mb-stages-title")).ToContainTextAsync("Stages not started yet");
+        var meeting = new Uri(chair.Url).AbsolutePath;
+        var joinLink = await chair.Locator("a[href*='/join/']").GetAttributeAsync("href");
+
+        // Someone let in who opens the editor's link is told it is the facilitators', and shown nothing of it.
+        var sam = await browsers.NewPageAsync(app, 320, 740);
+        await sam.GotoAsync(joinLink!);
+        await sam.GetByLabel("Your name").FillAsync("Sam");
+        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
+        await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
+
+        var editor = await chair.Context.NewPageAsync();
+        await editor.GotoAsync($"{meeting}/stages");
+        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Change the stages" })).ToBeVisibleAsync();
+        await Expect(editor.Locator(".mb-stage-card")).ToHaveCountAsync(7);
+        Assert.True(await editor.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320, "The stage editor scrolls sideways at 320px");
+        await Axe.AssertNoViolationsAsync(editor, "the stage editor at 320px");
+
+        await sam.GotoAsync($"{meeting}/stages");
+        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Only the facilitators can change the stages" })).ToBeVisibleAsync();
+        await Expect(sam.Locator(".mb-stage-card")).ToHaveCountAsync(0);
+        await Axe.AssertNoViolationsAsync(sam, "the stage editor's link opened by a participant");
     }
 
     static string MeetingId(IPage page) => new Uri(page.Url).AbsolutePath.Split('/')[2];

@@ -1,17 +1,10 @@
 using System.Net;
+using MeetingBoard.Facilitation;
+using MeetingBoard.Meetings;
 using MeetingBoard.Web.Tests.Infrastructure;
+using static MeetingBoard.Web.Tests.Facilitation.Commands;
 
 namespace MeetingBoard.Web.Tests.Facilitation;
-
-static class Post
-{
-    public static Task<HttpResponseMessage> Fetch(Visitor who, string path, Dictionary<string, string>? fields = null)
-    {
-        fields ??= [];
-        fields.TryAdd("commandId", Visitor.NewCommandId());
-        return who.PostAsync(path, fields, fetch: true);
-    }
-}
 
 public sealed class MovingThroughStages
 {
@@ -24,8 +17,7 @@ public sealed class MovingThroughStages
         Assert.Contains("Stages not started yet", before.QuerySelector("#mb-stages-title")!.TextContent);
         Assert.Contains("Start: Purpose, agenda and confidentiality", before.QuerySelector("#mb-stages .mb-stages__controls")!.TextContent);
 
-        var response = await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "family-and-network" });
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("family-and-network", a, t)));
 
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Stage 2 of 7", chair.QuerySelector("#mb-stages-title")!.TextContent);
@@ -37,7 +29,7 @@ public sealed class MovingThroughStages
 
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Family and network", phone.QuerySelector("#mb-stages-title")!.TextContent);
-        Assert.Empty(phone.QuerySelectorAll("#mb-stages form[action$='/stage']"));
+        Assert.Empty(phone.QuerySelectorAll("#mb-stages button"));
     }
 
     [Fact]
@@ -45,13 +37,19 @@ public sealed class MovingThroughStages
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        var response = await Post.Fetch(sam, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "plan" });
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("Only the facilitator can do that", await response.Content.ReadAsStringAsync());
-        foreach (var path in new[] { "board/lock", "categories/harm/close", "stages/plan/skip" })
-            Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(sam, $"/m/{meeting.MeetingId}/{path}")).StatusCode);
-        var (status, _, _) = await sam.GetAsync($"/m/{meeting.MeetingId}/stages");
+        Refused(await meeting.AsAsync(sam, (a, t) => new GoToStage("plan", a, t)), RefusalKind.Forbidden, "Only the facilitator can do that");
+        Refused(await meeting.AsAsync(sam, (a, t) => new LockBoard(true, a, t)), RefusalKind.Forbidden);
+        Refused(await meeting.AsAsync(sam, (a, t) => new SetCategoryOpen("harm", false, a, t)), RefusalKind.Forbidden);
+        Refused(await meeting.AsAsync(sam, (a, t) => new SkipStage("plan", true, a, t)), RefusalKind.Forbidden);
+        var state = await meeting.StateAsync();
+        Assert.Null(state.Facilitation.CurrentStageId);
+        Assert.False(state.Facilitation.Locked);
+        Assert.Null(state.Facilitation.Plan);
+
+        var (status, page, _) = await sam.GetAsync($"/m/{meeting.MeetingId}/stages");
         Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("Only the facilitators of this meeting can change its stages", page.Body!.TextContent);
+        Assert.Empty(page.QuerySelectorAll(".mb-stage-card"));
     }
 
     [Fact]
@@ -61,20 +59,18 @@ public sealed class MovingThroughStages
         using var other = new Visitor(meeting.App);
         var (email, password) = await meeting.App.AddFacilitatorAsync("Kim Other");
         await other.SignInAsync(email, password);
-        await other.GetAsync("/meetings");
-        var response = await Post.Fetch(other, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "plan" });
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var (status, _, _) = await other.GetAsync($"/m/{meeting.MeetingId}/stages");
+        Refused(await meeting.AsFacilitatorAsync(email, (a, t) => new GoToStage("plan", a, t)), RefusalKind.Forbidden);
+        Assert.Null((await meeting.StateAsync()).Facilitation.CurrentStageId);
+        var (status, page, _) = await other.GetAsync($"/m/{meeting.MeetingId}/stages");
         Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Empty(page.QuerySelectorAll(".mb-stage-card"));
     }
 
     [Fact]
     public async Task AnUnknownStageIsRefusedAndNothingChanges()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        var response = await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "nowhere" });
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("That stage is not part of this meeting", await response.Content.ReadAsStringAsync());
+        Refused(await meeting.ChairAsync((a, t) => new GoToStage("nowhere", a, t)), RefusalKind.NotFound, "That stage is not part of this meeting");
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Stages not started yet", chair.QuerySelector("#mb-stages-title")!.TextContent);
     }
@@ -83,10 +79,25 @@ public sealed class MovingThroughStages
     public async Task TheStageSurvivesARestart()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "decision" });
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("decision", a, t)));
         await meeting.App.RestartAsync();
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Decision", chair.QuerySelector("#mb-stages-title")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AStageChangeClearsTheTimerOnEveryPage()
+    {
+        // The bug: a finished timer's "Time is up" stayed on every device through the next stages.
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("purpose", a, t)));
+        Done(await meeting.ChairAsync((a, t) => new StartTimer("0", "1", a, t)));
+        Assert.NotNull((await sam.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("#mb-timer"));
+
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("family-and-network", a, t)));
+        Assert.Null((await meeting.StateAsync()).Facilitation.Timer);
+        Assert.Null((await sam.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("#mb-timer"));
     }
 }
 
@@ -97,23 +108,22 @@ public sealed class WhatEachStageOpens
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "family-and-network" });
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("family-and-network", a, t)));
 
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Null(phone.QuerySelector("#add-harm"));
         Assert.NotNull(phone.QuerySelector("#add-existing-strengths"));
         Assert.Equal("Closed", phone.QuerySelector("#cat-harm .mb-closed-tag")!.TextContent.Trim());
 
-        var refused = await meeting.AddItemAsync(sam, "harm", "Police were called twice.");
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("Harm is closed during this stage (Family and network)", await refused.Content.ReadAsStringAsync());
-        Assert.DoesNotContain("Police were called twice.", await meeting.ItemTextsAsync());
+        var refused = Refused(await meeting.AddAsync(sam, "harm", "Police were called twice."), RefusalKind.Conflict);
+        Assert.Contains("Harm is closed during this stage (Family and network)", refused.Message);
+        Assert.DoesNotContain((await meeting.StateAsync()).Items, i => i.Text == "Police were called twice.");
 
-        Assert.Equal(HttpStatusCode.OK, (await meeting.AddItemAsync(sam, "existing-strengths", "Pat lives nearby.")).StatusCode);
+        Done(await meeting.AddAsync(sam, "existing-strengths", "Pat lives nearby."));
         // The facilitator writes the map: their add forms stay, and they may add anywhere.
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.NotNull(chair.QuerySelector("#add-harm"));
-        Assert.Equal(HttpStatusCode.OK, (await meeting.AddItemAsync(meeting.Facilitator, "harm", "Police were called twice.")).StatusCode);
+        Done(await meeting.AddAsync(null, "harm", "Police were called twice."));
     }
 
     [Fact]
@@ -121,18 +131,21 @@ public sealed class WhatEachStageOpens
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "purpose" });
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/categories/harm/open")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/categories/needs-to-happen/open")).StatusCode);
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("purpose", a, t)));
+        var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Contains("Open Harm for this stage", chair.QuerySelector("#cat-harm .mb-toggle")!.TextContent.Trim());
+        Done(await meeting.ChairAsync((a, t) => new SetCategoryOpen("harm", true, a, t)));
+        Done(await meeting.ChairAsync((a, t) => new SetCategoryOpen("needs-to-happen", true, a, t)));
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.NotNull(phone.QuerySelector("#add-harm"));
         Assert.NotNull(phone.QuerySelector("#builder-goal-details, #builder-danger-details") ?? phone.QuerySelector("#step-form-details"));
         Assert.NotNull(phone.QuerySelector("#add-next-steps"));
         Assert.Null(phone.QuerySelector("#add-existing-strengths"));
+        Assert.Empty(phone.QuerySelectorAll(".mb-toggle"));
 
-        var bad = await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/categories/everything/open");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        Assert.Equal("Choose a part of the map", await bad.Content.ReadAsStringAsync());
+        var before = (await meeting.StateAsync()).Version;
+        Refused(await meeting.ChairAsync((a, t) => new SetCategoryOpen("everything", true, a, t)), RefusalKind.Invalid, "Choose a part of the map");
+        Assert.Equal(before, (await meeting.StateAsync()).Version);
     }
 
     [Fact]
@@ -140,91 +153,108 @@ public sealed class WhatEachStageOpens
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/board/lock")).StatusCode);
+        Done(await meeting.ChairAsync((a, t) => new LockBoard(true, a, t)));
         var (_, phone, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Empty(phone.QuerySelectorAll("#mb-board .mb-add"));
         Assert.Contains("The facilitator has locked the board", phone.QuerySelector("#mb-stages")!.TextContent);
-        var refused = await meeting.AddItemAsync(sam, "harm", "Something");
-        Assert.Contains("locked the board", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("locked the board", Refused(await meeting.AddAsync(sam, "harm", "Something"), RefusalKind.Conflict).Message);
 
-        await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/board/unlock");
-        Assert.Equal(HttpStatusCode.OK, (await meeting.AddItemAsync(sam, "harm", "Something")).StatusCode);
+        Done(await meeting.ChairAsync((a, t) => new LockBoard(false, a, t)));
+        Done(await meeting.AddAsync(sam, "harm", "Something"));
     }
 }
 
 public sealed class ChangingTheStagesPage
 {
     [Fact]
-    public async Task RenamesReordersAndSkipsThenComesBack()
+    public async Task RenamesReordersAndSkipsThenShowsItEverywhere()
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (status, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/stages");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(7, page.QuerySelectorAll(".mb-stage-card").Length);
+        Assert.Equal("Purpose, agenda and confidentiality", page.QuerySelector("#stage-purpose-title")!.GetAttribute("value"));
 
-        var rename = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/stages/decision/rename",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId(), ["title"] = "Decision and any dissent" });
-        Assert.Equal(HttpStatusCode.Redirect, rename.StatusCode);
-        Assert.Equal($"/m/{meeting.MeetingId}/stages#stage-decision", rename.Headers.Location!.OriginalString);
-        await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/stages/plan/move", new Dictionary<string, string> { ["direction"] = "up" });
-        await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/stages/overall-scale/skip", new Dictionary<string, string>());
-        await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/stages/purpose/categories", new Dictionary<string, string> { ["categories"] = "existing-strengths" });
+        Done(await meeting.ChairAsync((a, t) => new RenameStage("decision", "Decision and any dissent", a, t)));
+        Done(await meeting.ChairAsync((a, t) => new MoveStage("plan", "up", a, t)));
+        Done(await meeting.ChairAsync((a, t) => new SkipStage("overall-scale", true, a, t)));
+        Done(await meeting.ChairAsync((a, t) => new SetStageCategories("purpose", ["existing-strengths"], a, t)));
 
         (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/stages");
-        var titles = page.QuerySelectorAll(".mb-stage-card .govuk-summary-card__title").Select(t => t.TextContent.Trim()).ToList();
+        var titles = page.QuerySelectorAll(".mb-stage-card .mb-stage-card__title").Select(t => t.TextContent.Trim()).ToList();
         Assert.Equal("6. Plan", titles[5]);
         Assert.Equal("7. Decision and any dissent", titles[6]);
-        Assert.Contains("Skipped", page.QuerySelector("#stage-overall-scale .govuk-summary-card__actions")!.TextContent);
+        Assert.Contains("Skipped", page.QuerySelector("#stage-overall-scale .mb-stage-card__actions")!.TextContent);
         Assert.True(page.QuerySelector("#stage-purpose-existing-strengths")!.HasAttribute("checked"));
+        Assert.False(page.QuerySelector("#stage-purpose-harm")!.HasAttribute("checked"));
 
         var (_, board, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Skipped", board.QuerySelector("#stage-overall-scale-status")!.TextContent);
-        Assert.Equal(6, board.QuerySelectorAll("#mb-stages .govuk-task-list__item").Length - 1);
+        Assert.Equal(6, board.QuerySelectorAll("#mb-stages .mb-task-list__item").Length - 1);
     }
 
     [Fact]
-    public async Task AnEmptyNameIsShownBesideTheFieldAndNothingIsStored()
+    public async Task AnEmptyNameIsRefusedForTheFieldAndNothingIsStored()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/stages");
-        var response = await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/stages/plan/rename", new Dictionary<string, string> { ["title"] = "   " });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Enter a name for the stage", html);
-        Assert.Contains("href=\"#stage-plan-title\"", html);
+        var refusal = Refused(await meeting.ChairAsync((a, t) => new RenameStage("plan", "   ", a, t)), RefusalKind.Invalid);
+        Assert.Equal("title", refusal.Field);
+        Assert.Contains("Enter a name for the stage", refusal.Message);
+        Assert.Null((await meeting.StateAsync()).Facilitation.Plan);
         var (_, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/stages");
         Assert.Equal("Plan", page.QuerySelector("#stage-plan-title")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task AClosedMeetingShowsItsStagesWithNothingToChange()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        Done(await meeting.ChairAsync((a, t) => new CloseMeeting(a, t)));
+        var (status, page, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/stages");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(7, page.QuerySelectorAll(".mb-stage-card").Length);
+        Assert.Empty(page.QuerySelectorAll(".mb-stage-card form"));
+        Refused(await meeting.ChairAsync((a, t) => new RenameStage("plan", "Our plan", a, t)), RefusalKind.Conflict);
     }
 }
 
 public sealed class QuestionsAndCoFacilitators
 {
+    static async Task<MeetingScenario> SupervisionAsync(string facilitatorName = "Alex Morgan")
+    {
+        var app = TestApp.Start();
+        var facilitator = new Visitor(app);
+        var (email, password) = await app.AddFacilitatorAsync(facilitatorName);
+        await facilitator.SignInAsync(email, password);
+        var (meetingId, code) = await facilitator.CreateMeetingAsync("Team supervision", "GroupSupervision");
+        return new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code, Account = (email, password) };
+    }
+
     [Fact]
     public async Task TheGroupAsksThePresenterQuestionsDuringMapping()
     {
-        var app = TestApp.Start();
-        using var facilitator = new Visitor(app);
-        var (email, password) = await app.AddFacilitatorAsync();
-        await facilitator.SignInAsync(email, password);
-        var (meetingId, code) = await facilitator.CreateMeetingAsync("Team supervision", "GroupSupervision");
-        await using var meeting = new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code };
+        await using var meeting = await SupervisionAsync();
         var (advisor, _) = await meeting.AdmitAsync("Priya", "Advisor");
 
-        var early = await Post.Fetch(advisor, $"/m/{meetingId}/questions", new() { ["text"] = "Who lives at home?" });
-        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Refused(await meeting.AsAsync(advisor, (a, t) => new AskQuestion("q0", "Who lives at home?", a, t)), RefusalKind.Conflict);
 
-        await Post.Fetch(facilitator, $"/m/{meetingId}/stage", new() { ["stageId"] = "information" });
-        var (_, phone, _) = await advisor.GetAsync($"/m/{meetingId}");
+        Done(await meeting.ChairAsync((a, t) => new GoToStage("information", a, t)));
+        var (_, phone, _) = await advisor.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Empty(phone.QuerySelectorAll("#mb-board .mb-add"));
         Assert.NotNull(phone.QuerySelector("#ask-question"));
-        var asked = await Post.Fetch(advisor, $"/m/{meetingId}/questions", new() { ["text"] = "Who lives at home?" });
-        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-        Assert.Contains("id=\"ask-question\"", await asked.Content.ReadAsStringAsync());
-        var empty = await Post.Fetch(advisor, $"/m/{meetingId}/questions", new() { ["text"] = " " });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
-        Assert.Contains("Enter your question", await empty.Content.ReadAsStringAsync());
+        Done(await meeting.AsAsync(advisor, (a, t) => new AskQuestion("q1", "Who lives at home?", a, t), "q1"));
+        // The same question sent twice (a double press) is asked once.
+        Done(await meeting.AsAsync(advisor, (a, t) => new AskQuestion("q1", "Who lives at home?", a, t), "q1"));
+        var empty = Refused(await meeting.AsAsync(advisor, (a, t) => new AskQuestion("q2", " ", a, t)), RefusalKind.Invalid);
+        Assert.Equal("text", empty.Field);
+        Assert.Contains("Enter your question", empty.Message);
+        // The questioning stance: a statement is turned back, and nothing is stored.
+        var statement = Refused(await meeting.AsAsync(advisor, (a, t) => new AskQuestion("q3", "Pat should have the children more.", a, t)), RefusalKind.Invalid);
+        Assert.Equal("text", statement.Field);
+        Assert.Equal("In group supervision the group asks questions: end it with a question mark, or turn it into a question.", statement.Message);
+        Assert.Single((await meeting.StateAsync()).Facilitation.Questions);
 
-        var (_, chair, _) = await facilitator.GetAsync($"/m/{meetingId}");
+        var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         var question = Assert.Single(chair.QuerySelectorAll(".mb-question"));
         Assert.Equal("Who lives at home?", question.QuerySelector(".mb-question__text")!.TextContent);
         Assert.Contains("Priya (Advisor)", question.QuerySelector(".mb-question__author")!.TextContent);
@@ -240,20 +270,23 @@ public sealed class QuestionsAndCoFacilitators
         var (before, _, _) = await robin.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.Forbidden, before);
 
-        var unknown = await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/co-facilitators", new() { ["email"] = "nobody@example.org" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
-        Assert.Contains("There is no facilitator account with that email address", await unknown.Content.ReadAsStringAsync());
+        // The form looks the account up by email, then asks Core (AddCoFacilitatorForm does the same).
+        var accounts = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MeetingBoard.Web.Storage.IAccountStore>(meeting.App.Services);
+        var nobody = await accounts.FindByEmailAsync("nobody@example.org");
+        var unknown = Refused(await meeting.ChairAsync((a, t) => new AddCoFacilitator(nobody?.Id, nobody?.Name, a, t)), RefusalKind.Invalid);
+        Assert.Equal("email", unknown.Field);
+        Assert.Contains("There is no facilitator account with that email address", unknown.Message);
 
-        var added = await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/co-facilitators", new() { ["email"] = coEmail.ToUpperInvariant() });
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var found = await accounts.FindByEmailAsync(coEmail.ToUpperInvariant());
+        Done(await meeting.ChairAsync((a, t) => new AddCoFacilitator(found?.Id, found?.Name, a, t)));
+        Assert.Contains("already runs this meeting", Refused(await meeting.ChairAsync((a, t) => new AddCoFacilitator(found?.Id, found?.Name, a, t)), RefusalKind.Invalid).Message);
 
         var (status, page, _) = await robin.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotNull(page.QuerySelector("#mb-people"));
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(robin, $"/m/{meeting.MeetingId}/stage", new() { ["stageId"] = "plan" })).StatusCode);
+        Done(await meeting.AsFacilitatorAsync(coEmail, (a, t) => new GoToStage("plan", a, t)));
         var (_, sam) = await meeting.AskToJoinAsync("Sam", "Mum");
-        await robin.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(robin, $"/m/{meeting.MeetingId}/people/{sam}/admit")).StatusCode);
+        Done(await meeting.AsFacilitatorAsync(coEmail, (a, t) => new AdmitParticipant(sam, a, t)));
         Assert.Equal(HttpStatusCode.OK, (await robin.GetAsync($"/m/{meeting.MeetingId}/stages")).Status);
 
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
@@ -275,7 +308,9 @@ public sealed class QuestionsAndCoFacilitators
             (await who.GetAsync("/meetings")).Page.QuerySelectorAll(".mb-meeting-list li").Select(li => li.TextContent).ToList();
         Assert.Empty(await ListedAsync(robin));
 
-        (await Post.Fetch(meeting.Facilitator, $"/m/{meeting.MeetingId}/co-facilitators", new() { ["email"] = coEmail })).EnsureSuccessStatusCode();
+        var accounts = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MeetingBoard.Web.Storage.IAccountStore>(meeting.App.Services);
+        var found = await accounts.FindByEmailAsync(coEmail);
+        Done(await meeting.ChairAsync((a, t) => new AddCoFacilitator(found?.Id, found?.Name, a, t)));
 
         var listed = Assert.Single(await ListedAsync(robin));
         Assert.Contains("Review conference for Maya", listed);
@@ -290,25 +325,23 @@ public sealed class QuestionsAndCoFacilitators
     [Fact]
     public async Task RolesInGroupSupervisionAndTheRotaOnTheMeetingsPage()
     {
-        var app = TestApp.Start();
-        using var facilitator = new Visitor(app);
-        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
-        await facilitator.SignInAsync(email, password);
-        var (meetingId, code) = await facilitator.CreateMeetingAsync("Team supervision", "GroupSupervision");
-        await using var meeting = new MeetingScenario { App = app, Facilitator = facilitator, MeetingId = meetingId, JoinCode = code };
+        await using var meeting = await SupervisionAsync("Alex Morgan");
         var (priya, priyaId) = await meeting.AdmitAsync("Priya", "Social worker");
 
-        var (_, before, _) = await facilitator.GetAsync("/meetings");
+        var (_, before, _) = await meeting.Facilitator.GetAsync("/meetings");
         Assert.Contains("no presenter was recorded", before.QuerySelector("#mb-rota")!.TextContent);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post.Fetch(priya, $"/m/{meetingId}/people/{priyaId}/role", new() { ["role"] = "Presenter" })).StatusCode);
-        var bad = await Post.Fetch(facilitator, $"/m/{meetingId}/people/{priyaId}/role", new() { ["role"] = "Boss" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        Assert.Equal("Choose presenter, advisor or group", await bad.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NoContent, (await Post.Fetch(facilitator, $"/m/{meetingId}/people/{priyaId}/role", new() { ["role"] = "Presenter" })).StatusCode);
+        Refused(await meeting.AsAsync(priya, (a, t) => new GiveSupervisionRole(priyaId, "Presenter", a, t)), RefusalKind.Forbidden);
+        Refused(await meeting.ChairAsync((a, t) => new GiveSupervisionRole(priyaId, "Boss", a, t)), RefusalKind.Invalid, "Choose presenter, advisor or group");
+        Done(await meeting.ChairAsync((a, t) => new GiveSupervisionRole(priyaId, "Presenter", a, t)));
 
-        var (_, phone, _) = await priya.GetAsync($"/m/{meetingId}");
+        var (_, phone, _) = await priya.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Presenter: Priya", phone.QuerySelector("#mb-roles")!.TextContent);
-        var (_, list, _) = await facilitator.GetAsync("/meetings");
+        var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
+        Assert.Equal("Presenter", SelectedRole(chair, priyaId));
+        var (_, list, _) = await meeting.Facilitator.GetAsync("/meetings");
         Assert.Contains("Alex Morgan facilitated and Priya presented.", list.QuerySelector("#mb-rota")!.TextContent);
     }
+
+    static string? SelectedRole(AngleSharp.Html.Dom.IHtmlDocument page, string participantId) =>
+        (page.QuerySelector($"#role-{participantId}") as AngleSharp.Html.Dom.IHtmlSelectElement)?.Value;
 }

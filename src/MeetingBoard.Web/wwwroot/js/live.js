@@ -39,3 +39,75 @@
     }
   });
 })();
+
+// ---------------------------------------------------------------- stage timer (Features/Facilitation)
+// The server renders the timer's absolute end (data-mb-timer-ends, ms since 1970) and the time left
+// when it rendered; it never ticks. Each device counts down from the end itself. A paused timer has no
+// end: the server's words stand. Only the value of the element's one text node is changed, never its
+// children, so Blazor's later renders of it still land. Sound at zero is the person's choice, per page.
+(() => {
+  let soundOn = false;
+  let audio;
+  const announced = new Set();
+  const two = (n) => String(n).padStart(2, '0');
+  const format = (total) => {
+    const h = Math.floor(total / 3600), m = Math.floor((total % 3600) / 60), s = total % 60;
+    return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+  };
+  const setText = (el, text) => {
+    const node = el.firstChild;
+    if (node && node.nodeType === Node.TEXT_NODE && !node.nextSibling) {
+      if (node.nodeValue !== text) node.nodeValue = text;
+    } else if (el.textContent !== text) {
+      el.textContent = text;
+    }
+  };
+  const beep = () => {
+    if (!audio) return;
+    const start = audio.currentTime;
+    for (const [offset, freq] of [[0, 660], [0.35, 880]]) {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, start + offset);
+      gain.gain.exponentialRampToValueAtTime(0.3, start + offset + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.3);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(start + offset);
+      osc.stop(start + offset + 0.32);
+    }
+  };
+  const tick = () => {
+    for (const el of document.querySelectorAll('[data-mb-timer-ends]')) {
+      const ends = Number(el.dataset.mbTimerEnds);
+      if (!ends) continue;
+      const left = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+      setText(el, left > 0 ? format(left) : 'Time is up');
+      const box = el.closest('.mb-timer');
+      box?.classList.toggle('mb-timer--done', left === 0);
+      if (left === 0 && !announced.has(ends)) {
+        announced.add(ends);
+        const alert = box?.querySelector('[data-mb-timer-alert]');
+        if (alert) alert.textContent = 'The stage timer has reached zero.';
+        // Only a timer that ran out while this page watched it; not one long finished when the page opened.
+        if (soundOn && ends > Date.now() - 5000) beep();
+      }
+    }
+    for (const b of document.querySelectorAll('button[data-mb-sound]')) {
+      const pressed = String(soundOn);
+      if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+      setText(b, soundOn ? 'Sound at zero: on' : 'Play a sound at zero');
+    }
+  };
+  // Browsers allow sound only after a gesture: the button both asks for it and starts Web Audio.
+  document.addEventListener('click', (e) => {
+    if (!e.target.closest?.('button[data-mb-sound]')) return;
+    soundOn = !soundOn;
+    if (soundOn) {
+      audio ??= new AudioContext();
+      void audio.resume();
+    }
+    tick();
+  });
+  setInterval(tick, 250);
+})();
