@@ -19,7 +19,7 @@ public sealed class Joining
         var (_, facilitatorPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Sam", facilitatorPage.QuerySelector($"#person-{samId}")!.TextContent);
 
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
         var (_, board, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal("board", board.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
         Assert.NotNull(board.QuerySelector("#mb-board"));
@@ -31,7 +31,7 @@ public sealed class Joining
         await using var meeting = await MeetingScenario.StartAsync();
         (await meeting.AddItemAsync(meeting.Facilitator, "harm", "A private worry")).EnsureSuccessStatusCode();
         var (stranger, id) = await meeting.AskToJoinAsync("Someone", "Unknown");
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.DeclineParticipant(id, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.DeclineParticipant(id, a, t));
 
         var (status, page, response) = await stranger.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -103,7 +103,7 @@ public sealed class Joining
     public async Task AClosedMeetingsCodeStopsWorking()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t));
         using var visitor = new Visitor(meeting.App);
         var (status, page, _) = await visitor.GetAsync($"/join/{meeting.JoinCode}");
         Assert.Equal(HttpStatusCode.Gone, status);
@@ -161,7 +161,7 @@ public sealed class MeetingAccess
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
         (await meeting.AddItemAsync(sam, "existing-strengths", "Before removal")).EnsureSuccessStatusCode();
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
 
         var (status, _, _) = await sam.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -215,7 +215,7 @@ public sealed class ClosingAMeeting
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mum");
         (await meeting.AddItemAsync(sam, "harm", "Written before closing")).EnsureSuccessStatusCode();
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.CloseMeeting(a, t));
 
         var refused = await meeting.AddItemAsync(sam, "harm", "Written after closing");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

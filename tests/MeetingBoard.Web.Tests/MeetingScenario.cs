@@ -28,7 +28,7 @@ public sealed class MeetingScenario : IAsyncDisposable
     public async Task<(Visitor Client, string ParticipantId)> AdmitAsync(string name, string role)
     {
         var (client, id) = await AskToJoinAsync(name, role);
-        await ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(id, a, t));
+        await ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(id, a, t));
         await client.GetAsync($"/m/{MeetingId}");
         return (client, id);
     }
@@ -42,7 +42,7 @@ public sealed class MeetingScenario : IAsyncDisposable
     }
 
     /// <summary>Runs a command as this meeting's facilitator, through the circuit's command entry point; it must be carried out.</summary>
-    public async Task ChairAsync(Func<MeetingBoard.Meetings.Actor, DateTimeOffset, MeetingBoard.Meetings.MeetingCommand> command)
+    public async Task ChairDoesAsync(Func<MeetingBoard.Meetings.Actor, DateTimeOffset, MeetingBoard.Meetings.MeetingCommand> command)
     {
         await using var circuit = await Circuit.OpenAsync(App, await Circuit.FacilitatorAsync(App, Account.Email), MeetingId);
         if (await circuit.RunAsync(command) is { } refusal) throw new InvalidOperationException($"Refused: {refusal.Message}");

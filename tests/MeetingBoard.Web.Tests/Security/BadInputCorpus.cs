@@ -423,7 +423,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         /// <summary>Runs a command as someone, through the circuit's command entry point.</summary>
         public Task<Refusal?> RunAsync(Visitor who, Func<Actor, DateTimeOffset, MeetingCommand> command) => Scenario.RunAsync(who, command);
 
-        Task ChairAsync(Func<Actor, DateTimeOffset, MeetingCommand> command) => Scenario.ChairAsync(command);
+        Task ChairAsync(Func<Actor, DateTimeOffset, MeetingCommand> command) => Scenario.ChairDoesAsync(command);
 
         /// <summary>A view needs a decision to be on; recording the same one again changes nothing.</summary>
         public Task DecideAsync() => ChairAsync((a, t) => new RecordDecision("Fine decision", a, t));

@@ -103,12 +103,12 @@ public sealed class TheCircuits(BrowserFixture browsers) : BrowserTest
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
         var state = await (await app.Services.GetRequiredService<MeetingBoard.Web.Live.MeetingHosts>().FindAsync(meeting.MeetingId))!.CatchUpAsync();
         var samId = state.Waiting.Single().Id;
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
         await Expect(phone.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync("Before the removal");
 
         var frames = new List<string>();
         phone.WebSocket += (_, ws) => ws.FrameReceived += (_, f) => { lock (frames) frames.Add(f.Text ?? System.Text.Encoding.UTF8.GetString(f.Binary ?? [])); };
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You have been removed from this meeting" })).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Expect(phone.Locator("#mb-board")).ToHaveCountAsync(0);
 

@@ -24,7 +24,7 @@ public sealed class LockingAMeeting
         };
 
         await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.LockMeeting(a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.LockMeeting(a, t));
         var (_, board, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Contains("Locked", board.QuerySelector("#mb-lock-state")!.TextContent);
 
@@ -41,10 +41,10 @@ public sealed class LockingAMeeting
 
         // Those already in stay in; whoever was waiting can still be let in.
         Assert.Equal(HttpStatusCode.OK, (await sam.GetAsync($"/m/{meeting.MeetingId}")).Status);
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(waitingId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(waitingId, a, t));
         Assert.Equal("board", (await waiting.GetAsync($"/m/{meeting.MeetingId}")).Page.QuerySelector("[data-mb-page]")!.GetAttribute("data-mb-page"));
 
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.UnlockMeeting(a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.UnlockMeeting(a, t));
         Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync($"/join/{meeting.JoinCode}")).Status);
     }
 
@@ -136,7 +136,7 @@ public sealed class TheLobby
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.RemoveParticipant(samId, a, t));
 
         // Same browser: the join link leads back to the removed person, who sees nothing.
         var (_, _, again) = await sam.GetAsync($"/join/{meeting.JoinCode}");
@@ -155,7 +155,7 @@ public sealed class TheLobby
         Assert.DoesNotContain("mb-person--waiting", facilitatorPage.QuerySelector($"#person-{samId}")!.ClassName);
 
         // Until the facilitator lets them back in.
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
         Assert.Equal(HttpStatusCode.OK, (await sam.GetAsync($"/m/{meeting.MeetingId}")).Status);
     }
 }

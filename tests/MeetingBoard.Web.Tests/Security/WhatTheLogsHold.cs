@@ -13,7 +13,7 @@ public sealed class WhatTheLogsHold
         (await meeting.AddItemAsync(sam, "harm", "Marmalade-ladder worry")).EnsureSuccessStatusCode();
         (await meeting.AddItemAsync(sam, "harm", "")).Dispose(); // refused: its message must not carry the text either
         var roundId = MeetingBoard.Web.Live.MeetingHosts.NewId();
-        await meeting.ChairAsync((a, t) => new MeetingBoard.Scaling.StartRound(roundId, "Periwinkle question?", "Tenfold meaning", "Zeroth meaning", null, a, t));
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Scaling.StartRound(roundId, "Periwinkle question?", "Tenfold meaning", "Zeroth meaning", null, a, t));
         Assert.Null(await meeting.RunAsync(sam, (a, t) => new MeetingBoard.Scaling.GiveScore(roundId, 1, "4", "Kumquat reason", "Pomegranate step", a, t)));
         await meeting.App.RestartAsync();
         (await meeting.AddItemAsync(sam, "existing-strengths", "Butterscotch strength")).EnsureSuccessStatusCode();
