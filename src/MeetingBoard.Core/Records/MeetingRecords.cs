@@ -68,7 +68,7 @@ public static class MeetingRecords
                     Category: m.To, FromCategory: m.From, Text: state.FindItem(m.ItemId)?.Text),
                 ItemRemoved r => new(version, r.At, HistoryKind.ItemRemoved, Person(r.By), ItemId: r.ItemId,
                     Category: before.FindItem(r.ItemId)?.Category, Text: before.FindItem(r.ItemId)?.Text),
-                MeetingClosed c => new(version, c.At, HistoryKind.MeetingClosed, Person(c.By)),
+                MeetingClosed c => new(version, c.At, HistoryKind.MeetingClosed, Person(c.By), Note: c.IdleHours?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 // Scaling: no step says who scored or what, so the timeline cannot leak a hidden score.
                 RoundStarted r => new(version, r.At, HistoryKind.ScalingRoundStarted, Person(r.By), Text: r.Question),
                 RoundRevealed r => new(version, r.At, HistoryKind.ScoresRevealed, Person(r.By), Text: state.Scaling.Find(r.RoundId)?.Question, Note: r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
