@@ -26,9 +26,8 @@ public sealed class MeetingScenario : IAsyncDisposable
     public async Task<(Visitor Client, string ParticipantId)> AdmitAsync(string name, string role)
     {
         var (client, id) = await AskToJoinAsync(name, role);
-        await Facilitator.GetAsync($"/m/{MeetingId}");
-        var response = await Facilitator.PostAsync($"/m/{MeetingId}/people/{id}/admit", new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true);
-        response.EnsureSuccessStatusCode();
+        await using (var circuit = await Circuit.OpenAsync(App, await Circuit.FacilitatorAsync(App, Account.Email), MeetingId))
+            Assert.Null(await circuit.RunAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(id, a, t)));
         await client.GetAsync($"/m/{MeetingId}");
         return (client, id);
     }
