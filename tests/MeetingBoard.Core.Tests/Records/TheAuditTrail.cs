@@ -90,4 +90,21 @@ public class TheAuditTrail
             or HistoryKind.ScorePassed or HistoryKind.ScoreEnteredFor or HistoryKind.BoardLocked);
         Assert.Equal(trail.Select(h => h.Version).Order(), trail.Select(h => h.Version));
     }
+
+    [Fact]
+    public void A_meeting_closed_for_being_idle_says_so_in_its_state_and_timeline()
+    {
+        var open = Given.OpenMeeting();
+        var decided = Meeting.Decide(open, new CloseMeeting(Given.Iro, T(4000), IdleHours: 72));
+        var closed = Assert.IsType<MeetingClosed>(Assert.Single(decided.Events!));
+        Assert.Equal(72, closed.IdleHours);
+        Assert.Equal(72, Meeting.Apply(open, closed).ClosedIdleHours);
+
+        var events = new IMeetingEvent[] { Given.Created(), closed }.Select((e, i) => new VersionedEvent(i + 1, e)).ToList();
+        var entry = MeetingRecords.Build(events, T(4001)).History[^1];
+        Assert.Equal("The meeting was closed automatically after 72 hours with no change.", RecordSentences.Describe(entry, x => x));
+        // Closed by a person, it reads as before.
+        var byHand = new IMeetingEvent[] { Given.Created(), new MeetingClosed(Given.Iro, T(5)) }.Select((e, i) => new VersionedEvent(i + 1, e)).ToList();
+        Assert.Equal("Alex (IRO) (Facilitator) closed the meeting.", RecordSentences.Describe(MeetingRecords.Build(byHand, T(6)).History[^1], x => x));
+    }
 }
