@@ -41,6 +41,12 @@ public sealed class MeetingBoardOptions
 
     /// <summary>How often the purge of expired meetings runs (it also runs at start).</summary>
     public int RetentionSweepMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// An open meeting with no change for this many hours is closed by the retention sweep, so its
+    /// retention clock starts; 0 turns this off.
+    /// </summary>
+    public int CloseIdleMeetingsAfterHours { get; set; } = 72;
     /// <summary>Where events and accounts live: <c>Sqlite</c> (one node, the default) or <c>Postgres</c> (shared by many nodes).</summary>
     public StoreKind Store { get; set; } = StoreKind.Sqlite;
 

@@ -94,7 +94,7 @@ public sealed class Joining
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Enter your name", html);
-        Assert.Contains("govuk-error-summary", html);
+        Assert.Contains("mb-error-summary", html);
         var (_, facilitatorPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Empty(facilitatorPage.QuerySelectorAll(".mb-person--waiting"));
     }

@@ -37,7 +37,8 @@ public sealed record MoveItem(string ItemId, string? Category, Actor By, DateTim
 
 public sealed record RemoveItem(string ItemId, Actor By, DateTimeOffset At) : MeetingCommand(By, At);
 
-public sealed record CloseMeeting(Actor By, DateTimeOffset At) : MeetingCommand(By, At);
+/// <summary><see cref="IdleHours"/>: closed by the retention sweep, on the facilitator's behalf, after that many idle hours.</summary>
+public sealed record CloseMeeting(Actor By, DateTimeOffset At, int? IdleHours = null) : MeetingCommand(By, At);
 
 /// <summary>Nobody new can ask to join; those already in, waiting or removed keep their standing.</summary>
 public sealed record LockMeeting(Actor By, DateTimeOffset At) : MeetingCommand(By, At);

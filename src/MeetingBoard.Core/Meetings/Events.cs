@@ -105,7 +105,8 @@ public sealed record ItemMoved(string ItemId, Category From, Category To, Actor 
 
 public sealed record ItemRemoved(string ItemId, Actor By, DateTimeOffset At) : IMeetingEvent;
 
-public sealed record MeetingClosed(Actor By, DateTimeOffset At) : IMeetingEvent;
+/// <summary><see cref="IdleHours"/> is set when the retention sweep closed it after that many hours with no change.</summary>
+public sealed record MeetingClosed(Actor By, DateTimeOffset At, int? IdleHours = null) : IMeetingEvent;
 
 public sealed record MeetingLocked(Actor By, DateTimeOffset At) : IMeetingEvent;
 

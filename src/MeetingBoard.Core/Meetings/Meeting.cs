@@ -41,7 +41,7 @@ public static class Meeting
                 Items = state.Items.RemoveAll(i => i.Id == r.ItemId),
                 RemovedItemIds = state.RemovedItemIds.Add(r.ItemId),
             },
-            MeetingClosed c => state with { ClosedAt = c.At },
+            MeetingClosed c => state with { ClosedAt = c.At, ClosedIdleHours = c.IdleHours },
             IPracticeEvent p => state with { Practice = PracticeRules.Apply(state.Practice, p) },
             MeetingLocked => state with { IsLocked = true },
             MeetingUnlocked => state with { IsLocked = false },
@@ -203,7 +203,7 @@ public static class Meeting
         if (!state.Exists) return NotFound();
         if (!state.IsFacilitator(c.By)) return Forbidden();
         if (state.IsClosed) return Events();
-        return Events(new MeetingClosed(c.By, c.At));
+        return Events(new MeetingClosed(c.By, c.At, c.IdleHours));
     }
 
     static Decision SetLocked(MeetingState state, Actor by, DateTimeOffset at, bool locked)

@@ -51,6 +51,9 @@ public sealed record MeetingState
     public string ScreenKey { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Set when nobody closed it: the retention sweep did, after this many hours with no change.</summary>
+    public int? ClosedIdleHours { get; init; }
     /// <summary>Group supervision only: people who ask to join are let in without waiting in the lobby.</summary>
     public bool AdmitsAutomatically { get; init; }
     public bool IsLocked { get; init; }

@@ -122,6 +122,17 @@ public enum HistoryKind
     DecisionRecorded,
     ViewOnDecisionRecorded,
     NextStepSignOffChanged,
+    // Audit trail only (MeetingRecords.AuditTrail); the record's timeline leaves them out.
+    MeetingLocked,
+    MeetingUnlocked,
+    BoardLocked,
+    BoardUnlocked,
+    GroupMarked,
+    /// <summary>Note is the score where its run was revealed, null while it is hidden.</summary>
+    ScoreGiven,
+    ScorePassed,
+    /// <summary>Entered by the facilitator (By) for someone without a device (Subject).</summary>
+    ScoreEnteredFor,
 }
 
 /// <summary>

@@ -13,7 +13,37 @@ public static class MeetingRecords
     /// <param name="producedAt">When the record is made; it is printed on it, nothing else depends on it.</param>
     public static MeetingRecord Build(IReadOnlyList<VersionedEvent> events, DateTimeOffset producedAt)
     {
+        var (state, history, movedAt, stageStarts) = Walk(events, audit: false);
+
+        var details = new RecordDetails(
+            state.Id, state.Type, MeetingTypes.Name(state.Type), state.Title, state.CaseReference,
+            state.FacilitatorId, state.FacilitatorName, state.CreatedAt, state.ClosedAt,
+            state.Version, events.Count > 0 ? events[^1].Event.At : null, producedAt);
+
+        var sections = new List<RecordSection> { Map(state, movedAt) };
+        if (Practice(state) is { } practice) sections.Add(practice);
+        if (Scaling(state) is { } scaling) sections.Add(scaling);
+        if (state.Facilitation.Decision is { } decision)
+            sections.Add(new DecisionSection(decision.Text, Describe(state, decision.By), decision.At,
+                decision.Views.Select(v => new RecordView(Describe(state, v.Person), v.Agrees, v.Reason, v.OnBehalf, v.At)).ToList()));
+        if (Facilitation(state, stageStarts) is { } facilitation) sections.Add(facilitation);
+        return new MeetingRecord(details, Attendees(state, history), sections, history);
+    }
+
+    /// <summary>
+    /// Every step of the timeline plus the steps only the facilitator's audit trail lists: locking
+    /// and unlocking, marking someone family or professional, and every score given, passed or
+    /// entered for someone. A score's number is shown only where its run was revealed: the audit
+    /// trail says that someone scored, never what, while the scores are still hidden.
+    /// </summary>
+    public static IReadOnlyList<HistoryEntry> AuditTrail(IReadOnlyList<VersionedEvent> events) => Walk(events, audit: true).History;
+
+    static (MeetingState State, List<HistoryEntry> History, Dictionary<string, DateTimeOffset> MovedAt, Dictionary<string, List<DateTimeOffset>> StageStarts)
+        Walk(IReadOnlyList<VersionedEvent> events, bool audit)
+    {
         var state = MeetingState.Empty;
+        // Score entries wait for the end of the log to learn whether their run was revealed.
+        var scores = new List<(int Index, string RoundId, int Attempt, int? Score)>();
         var history = new List<HistoryEntry>();
         var movedAt = new Dictionary<string, DateTimeOffset>();
         var stageStarts = new Dictionary<string, List<DateTimeOffset>>();
@@ -38,7 +68,7 @@ public static class MeetingRecords
                     Category: m.To, FromCategory: m.From, Text: state.FindItem(m.ItemId)?.Text),
                 ItemRemoved r => new(version, r.At, HistoryKind.ItemRemoved, Person(r.By), ItemId: r.ItemId,
                     Category: before.FindItem(r.ItemId)?.Category, Text: before.FindItem(r.ItemId)?.Text),
-                MeetingClosed c => new(version, c.At, HistoryKind.MeetingClosed, Person(c.By)),
+                MeetingClosed c => new(version, c.At, HistoryKind.MeetingClosed, Person(c.By), Note: c.IdleHours?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 // Scaling: no step says who scored or what, so the timeline cannot leak a hidden score.
                 RoundStarted r => new(version, r.At, HistoryKind.ScalingRoundStarted, Person(r.By), Text: r.Question),
                 RoundRevealed r => new(version, r.At, HistoryKind.ScoresRevealed, Person(r.By), Text: state.Scaling.Find(r.RoundId)?.Question, Note: r.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -72,9 +102,14 @@ public static class MeetingRecords
                 ViewOnDecisionRecorded v => new(version, v.At, HistoryKind.ViewOnDecisionRecorded, Person(v.By), Person(v.Person),
                     Text: v.Reason, Note: v.Agrees ? "agreed" : "disagreed"),
                 // Events of features the record does not know yet leave no trace here.
-                _ => null,
+                _ => audit ? AuditOnly(state, version, e) : null,
             };
-            if (entry is not null) history.Add(entry);
+            if (entry is not null)
+            {
+                if (e is ScoreGiven g) scores.Add((history.Count, g.RoundId, g.Attempt, g.Score));
+                if (e is ScoreRecordedFor f) scores.Add((history.Count, f.RoundId, f.Attempt, f.Score));
+                history.Add(entry);
+            }
             if (e is ItemMoved moved) movedAt[moved.ItemId] = moved.At;
             if (e is StageStarted started)
             {
@@ -83,19 +118,33 @@ public static class MeetingRecords
             }
         }
 
-        var details = new RecordDetails(
-            state.Id, state.Type, MeetingTypes.Name(state.Type), state.Title, state.CaseReference,
-            state.FacilitatorId, state.FacilitatorName, state.CreatedAt, state.ClosedAt,
-            state.Version, events.Count > 0 ? events[^1].Event.At : null, producedAt);
+        foreach (var (index, roundId, attempt, score) in scores)
+        {
+            var revealed = state.Scaling.Find(roundId)?.Attempts.Find(a => a.Number == attempt)?.IsRevealed == true;
+            history[index] = history[index] with { Note = revealed ? score?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null };
+        }
+        return (state, history, movedAt, stageStarts);
+    }
 
-        var sections = new List<RecordSection> { Map(state, movedAt) };
-        if (Practice(state) is { } practice) sections.Add(practice);
-        if (Scaling(state) is { } scaling) sections.Add(scaling);
-        if (state.Facilitation.Decision is { } decision)
-            sections.Add(new DecisionSection(decision.Text, Describe(state, decision.By), decision.At,
-                decision.Views.Select(v => new RecordView(Describe(state, v.Person), v.Agrees, v.Reason, v.OnBehalf, v.At)).ToList()));
-        if (Facilitation(state, stageStarts) is { } facilitation) sections.Add(facilitation);
-        return new MeetingRecord(details, Attendees(state, history), sections, history);
+    /// <summary>The steps that are in the audit trail but not in the record's timeline.</summary>
+    static HistoryEntry? AuditOnly(MeetingState state, long version, IMeetingEvent e)
+    {
+        RecordPerson Person(Actor actor) => Describe(state, actor);
+        string? Question(string roundId) => state.Scaling.Find(roundId)?.Question;
+        return e switch
+        {
+            MeetingLocked l => new(version, l.At, HistoryKind.MeetingLocked, Person(l.By)),
+            MeetingUnlocked u => new(version, u.At, HistoryKind.MeetingUnlocked, Person(u.By)),
+            BoardLocked l => new(version, l.At, HistoryKind.BoardLocked, Person(l.By)),
+            BoardUnlocked u => new(version, u.At, HistoryKind.BoardUnlocked, Person(u.By)),
+            ScalingGroupSet g => new(version, g.At, HistoryKind.GroupMarked, Person(g.By), Person(Actor.Participant(g.ParticipantId)),
+                Note: ScalingGroups.Name(g.Group)),
+            ScoreGiven g => new(version, g.At, HistoryKind.ScoreGiven, Person(g.By), Person(g.By), Text: Question(g.RoundId)),
+            RoundPassed p => new(version, p.At, HistoryKind.ScorePassed, Person(p.By), Person(p.By), Text: Question(p.RoundId)),
+            ScoreRecordedFor f => new(version, f.At, HistoryKind.ScoreEnteredFor, Person(f.By),
+                new RecordPerson(ActorKind.Participant, f.PersonId, f.Name, f.Role), Text: Question(f.RoundId)),
+            _ => null,
+        };
     }
 
     static List<Attendee> Attendees(MeetingState state, List<HistoryEntry> history)

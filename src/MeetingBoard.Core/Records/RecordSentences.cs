@@ -32,7 +32,7 @@ public static class RecordSentences
             HistoryKind.ItemChanged => $"{by} changed an item in {Category(h.Category)} to: {text}",
             HistoryKind.ItemMoved => $"{by} moved {text} from {Category(h.FromCategory)} to {Category(h.Category)}.",
             HistoryKind.ItemRemoved => $"{by} removed from {Category(h.Category)}: {text}",
-            HistoryKind.MeetingClosed => $"{by} closed the meeting.",
+            HistoryKind.MeetingClosed => h.Note is { } idle ? $"The meeting was closed automatically after {idle} hours with no change." : $"{by} closed the meeting.",
             HistoryKind.ScalingRoundStarted => $"{by} started a scaling round: {text}",
             HistoryKind.ScoresRevealed => $"{by} revealed the scores of the scaling round {text} (run {h.Note}).",
             HistoryKind.ScalingRoundRunAgain => $"{by} ran the scaling round {text} again (run {h.Note}).",

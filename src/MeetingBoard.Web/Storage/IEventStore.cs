@@ -18,6 +18,9 @@ public sealed class MeetingDeletedException(string meetingId)
 /// <summary>A closed meeting and when it closed (the time of its <c>MeetingClosed</c> event).</summary>
 public sealed record ClosedMeeting(string MeetingId, DateTimeOffset ClosedAt);
 
+/// <summary>An open meeting, its latest version and that event's time.</summary>
+public sealed record IdleMeeting(string MeetingId, long Version, DateTimeOffset LastEventAt);
+
 /// <summary>
 /// The meeting event log: the truth. Appends are checked against the expected version through a
 /// unique (meeting_id, version) key, so two nodes can never both write version N.
@@ -58,6 +61,13 @@ public interface IEventStore
     /// <c>MeetingClosed</c> event (stored type name "MeetingClosed") whose time is earlier than the cutoff.
     /// </summary>
     Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default);
+
+    /// <summary>
+    /// Open meetings (no <c>MeetingClosed</c> event) whose latest event is earlier than
+    /// <paramref name="cutoff"/>, with that event's time: the meetings nobody closed, for the
+    /// retention sweep to close so that their retention clock starts.
+    /// </summary>
+    Task<IReadOnlyList<IdleMeeting>> ListOpenIdleSinceAsync(DateTimeOffset cutoff, CancellationToken ct = default);
 
     /// <summary>
     /// Deletes everything of a meeting, in one transaction: all its events, its join-code index row, and

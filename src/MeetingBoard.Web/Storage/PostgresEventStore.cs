@@ -91,6 +91,18 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
         return rows.Select(r => new ClosedMeeting(r.MeetingId, new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))).ToList();
     }
 
+    public async Task<IReadOnlyList<IdleMeeting>> ListOpenIdleSinceAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string MeetingId, long Version, DateTime RecordedAt)>("""
+            SELECT e.meeting_id, e.version, e.recorded_at FROM events e
+            WHERE e.version = (SELECT MAX(l.version) FROM events l WHERE l.meeting_id = e.meeting_id)
+              AND NOT EXISTS (SELECT 1 FROM events x WHERE x.meeting_id = e.meeting_id AND x.type = 'MeetingClosed')
+              AND e.recorded_at < @cutoff
+            """, new { cutoff = cutoff.UtcDateTime });
+        return rows.Select(r => new IdleMeeting(r.MeetingId, r.Version, new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))).ToList();
+    }
+
     public async Task PurgeAsync(string meetingId, DateTimeOffset deletedAt, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);

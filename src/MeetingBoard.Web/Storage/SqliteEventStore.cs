@@ -160,6 +160,21 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
             .ToList();
     }
 
+    public async Task<IReadOnlyList<IdleMeeting>> ListOpenIdleSinceAsync(DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string MeetingId, long Version, string RecordedAt)>("""
+            SELECT e.meeting_id, e.version, e.recorded_at FROM events e
+            WHERE e.version = (SELECT MAX(l.version) FROM events l WHERE l.meeting_id = e.meeting_id)
+              AND NOT EXISTS (SELECT 1 FROM events x WHERE x.meeting_id = e.meeting_id AND x.type = 'MeetingClosed')
+            """);
+        // As in ListClosedBeforeAsync: compared as times, since a stored offset need not be UTC.
+        return rows
+            .Select(r => new IdleMeeting(r.MeetingId, r.Version, DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(m => m.LastEventAt < cutoff)
+            .ToList();
+    }
+
     public async Task PurgeAsync(string meetingId, DateTimeOffset deletedAt, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);

@@ -6,8 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingBoard.Web.Tests.Accessibility;
 
 /// <summary>
-/// The pages PageLayout does not cover, at a small phone, a laptop and a room-sized screen: the
-/// record (print view and family version), the stages (the task list with the facilitator's controls,
+/// The pages PageLayout does not cover, at a small phone, a laptop and a room-sized screen: every
+/// static page (sign-in, join, your meetings, accounts, the record and family version, the audit
+/// trail, the delete confirmation, with their error states), the stages (the task list with the facilitator's controls,
 /// and the stage editor), and the practice builders (danger statement, next step and the plan). At
 /// each width: no sideways scrolling and no axe violation. Screenshots go to MEETINGBOARD_SCREENSHOTS
 /// when it is set (docs/screenshots holds the reviewed set).
@@ -15,6 +16,66 @@ namespace MeetingBoard.Web.Tests.Accessibility;
 public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTest
 {
     readonly string? screenshots = Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS");
+
+    [Fact]
+    public async Task TheStaticPagesFitEveryWidth()
+    {
+        var (email, password) = await app.AddFacilitatorAsync("Alex Morgan");
+        var chair = await browsers.SignedInAsync(app, email, password);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Create a demo meeting" }).ClickAsync();
+        await Expect(chair.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
+        var meeting = new Uri(chair.Url).AbsolutePath;
+        var code = (await chair.Locator(".mb-code").TextContentAsync())!.Trim();
+
+        foreach (var width in new[] { 320, 1280, 1920 })
+        {
+            // Signed out: the join pages and sign-in, with and without errors.
+            var visitor = await browsers.NewPageAsync(app, width, 900);
+            await visitor.GotoAsync("/sign-in");
+            await CheckAsync(visitor, width, $"sign-in at {width}px", $"sign-in-{width}");
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(visitor.Locator(".mb-error-summary")).ToBeFocusedAsync();
+            await CheckAsync(visitor, width, $"sign-in with errors at {width}px", $"sign-in-errors-{width}");
+            await visitor.GotoAsync("/join");
+            await CheckAsync(visitor, width, $"the join page at {width}px", $"join-{width}");
+            await visitor.GetByLabel("Join code").FillAsync(code);
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Tell us who you are" })).ToBeVisibleAsync();
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+            await Expect(visitor.Locator(".mb-error-summary")).ToContainTextAsync("Enter your name");
+            await CheckAsync(visitor, width, $"join details with errors at {width}px", $"join-details-errors-{width}");
+            await visitor.Context.CloseAsync();
+
+            var page = await browsers.NewPageAsync(app, width, 900);
+            await page.Context.AddCookiesAsync((await chair.Context.CookiesAsync()).Select(c => new Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            }));
+            await page.GotoAsync("/meetings");
+            await CheckAsync(page, width, $"your meetings at {width}px", $"meetings-{width}");
+            await page.GotoAsync("/facilitators/new");
+            await CheckAsync(page, width, $"add a facilitator at {width}px", $"new-facilitator-{width}");
+            await page.GotoAsync("/account/sessions");
+            await CheckAsync(page, width, $"where you are signed in at {width}px", $"sessions-{width}");
+
+            await page.GotoAsync($"{meeting}/record");
+            await Expect(page.Locator("h1")).ToContainTextAsync("Review conference");
+            await CheckAsync(page, width, $"the record at {width}px", $"record-{width}");
+
+            await page.GotoAsync($"{meeting}/record/family");
+            await Expect(page.Locator("main")).ToContainTextAsync("Maya");
+            await CheckAsync(page, width, $"the family version at {width}px", $"record-family-{width}");
+
+            await page.GotoAsync($"{meeting}/audit");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit trail" })).ToBeVisibleAsync();
+            await CheckAsync(page, width, $"the audit trail at {width}px", $"audit-{width}");
+
+            await page.GotoAsync($"{meeting}/delete");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Are you sure you want to delete this meeting?" })).ToBeVisibleAsync();
+            await CheckAsync(page, width, $"the delete confirmation at {width}px", $"delete-{width}");
+            await page.Context.CloseAsync();
+        }
+    }
 
     [Fact]
     public async Task TheRecordTheStagesAndTheBuildersFitEveryWidth()

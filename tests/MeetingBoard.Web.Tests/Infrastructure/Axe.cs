@@ -4,13 +4,20 @@ using Microsoft.Playwright;
 namespace MeetingBoard.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Runs axe-core (from the web project's npm packages) inside a page and fails on any WCAG 2.2 A/AA
-/// violation. Evaluated through the DevTools protocol, so the page's own CSP stays as it is.
+/// Runs axe-core inside a page and fails on any WCAG 2.2 A/AA violation. axe.min.js comes embedded in
+/// the NuGet package Deque.AxeCore.Commons (found among its manifest resources, so a clean clone needs
+/// no npm). Evaluated through the DevTools protocol, so the page's own CSP stays as it is.
 /// </summary>
 public static class Axe
 {
-    static readonly Lazy<string> Script = new(() => File.ReadAllText(
-        Path.Combine(RepositoryRoot(), "src", "MeetingBoard.Web", "node_modules", "axe-core", "axe.min.js")));
+    static readonly Lazy<string> Script = new(() =>
+    {
+        var assembly = typeof(Deque.AxeCore.Commons.AxeResult).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("axe.min.js", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     public static async Task AssertNoViolationsAsync(IPage page, string state)
     {
@@ -27,12 +34,5 @@ public static class Axe
             """);
         var list = violations.EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.True(list.Count == 0, $"axe found {list.Count} problem(s) on {state} ({page.Url}):\n{string.Join("\n", list)}");
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingBoard.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Could not find MeetingBoard.sln above " + AppContext.BaseDirectory);
     }
 }

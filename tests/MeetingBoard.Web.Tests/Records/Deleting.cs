@@ -17,17 +17,12 @@ public sealed class Deleting
     {
         var meeting = await MeetingScenario.StartAsync(settings is null ? null : TestApp.Start(settings));
         var (sam, _) = await meeting.AdmitAsync("Sam Example", "Mother");
-        (await meeting.AddItemAsync(sam, "harm", Secret)).EnsureSuccessStatusCode();
+        await meeting.AddsItemAsync(sam, "harm", Secret);
         await meeting.AskToJoinAsync("Pat Example", "Grandmother");
         return (meeting, Secret);
     }
 
-    static async Task CloseAsync(MeetingScenario meeting)
-    {
-        await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/close",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
-    }
+    static Task CloseAsync(MeetingScenario meeting) => meeting.ClosesAsync();
 
     [Fact]
     public async Task The_facilitator_confirms_and_the_meeting_is_gone_from_every_table_leaving_a_tombstone()

@@ -1,3 +1,5 @@
+using MeetingBoard.Practice;
+using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -14,20 +16,14 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
     {
         meeting = await MeetingScenario.StartAsync(title: "Review conference");
         var (sam, samId) = await meeting.AdmitAsync("Sam", "Mother");
-        (await meeting.AddItemAsync(sam, "harm", "Police were called twice <script>window.pwned=1</script>")).EnsureSuccessStatusCode();
+        await meeting.AddsItemAsync(sam, "harm", "Police were called twice <script>window.pwned=1</script>");
         // A harm entry and a next step: the record shows them as tables, which the accessibility check covers too.
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/harm", new Dictionary<string, string>
-        {
-            ["commandId"] = Visitor.NewCommandId(), ["behaviour"] = "Shouting | pushing", ["howLong"] = "A year", ["howOften"] = "Weekly",
-            ["first"] = "January", ["worst"] = "March", ["last"] = "May", ["impact"] = "Maya hides under the bed",
-        }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.FacilitatorDoesAsync((a, t) => new RecordHarm(MeetingHosts.NewId(), "Shouting | pushing", "A year", "Weekly",
+            "January", "March", "May", "Maya hides under the bed", a, t));
         var nextYear = (DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/next-steps", new Dictionary<string, string>
-        {
-            ["commandId"] = Visitor.NewCommandId(), ["who"] = samId, ["what"] = "Write the safety plan", ["dueDay"] = "3", ["dueMonth"] = "2", ["dueYear"] = nextYear,
-        }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.FacilitatorDoesAsync((a, t) => new AddNextStep(MeetingHosts.NewId(), samId, null, "Write the safety plan", "3", "2", nextYear, a, t));
         for (var i = 1; i <= 40; i++)
-            (await meeting.AddItemAsync(meeting.Facilitator, "existing-strengths", $"Strength number {i}: the children are well fed and go to school")).EnsureSuccessStatusCode();
+            await meeting.AddsItemAsync(null, "existing-strengths", $"Strength number {i}: the children are well fed and go to school");
     }
 
     // The meeting belongs to the scenario's facilitator: the browser signs in with that account.
@@ -41,7 +37,8 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review conference", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator(".mb-record")).ToContainTextAsync("Police were called twice <script>window.pwned=1</script>");
         Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned ?? null"));
-        await Expect(page.Locator(".govuk-header")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mb-header")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mb-record-tools")).ToContainTextAsync("This is the record of the meeting so far.");
         await Expect(page.Locator(".mb-record-tools")).ToBeVisibleAsync();
         await Expect(page.Locator(".mb-record table").First).ToContainTextAsync("Shouting | pushing");
         await Expect(page.Locator(".mb-record table").Nth(1)).ToContainTextAsync("Write the safety plan");
@@ -53,9 +50,9 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
         await page.SetViewportSizeAsync(1280, 800);
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await Expect(page.Locator(".govuk-header")).ToBeHiddenAsync();
+        await Expect(page.Locator(".mb-header")).ToBeHiddenAsync();
         await Expect(page.Locator(".mb-record-tools")).ToBeHiddenAsync();
-        await Expect(page.Locator(".govuk-skip-link")).ToBeHiddenAsync();
+        await Expect(page.Locator(".mb-skip-link")).ToBeHiddenAsync();
         await Expect(page.Locator(".mb-record h2").First).ToBeVisibleAsync();
         var breakAfter = await page.Locator(".mb-record h2").First.EvaluateAsync<string>("h => getComputedStyle(h).breakAfter");
         Assert.Equal("avoid", breakAfter);
@@ -90,9 +87,7 @@ public sealed class PrintingTheRecord(BrowserFixture browsers) : IAsyncLifetime
         await Expect(chair.Locator(".mb-purge-date")).ToContainTextAsync("Once closed, this meeting is kept for 30 days");
         // No reload after this: whether the page is already watching or catches up when it connects, the change arrives as a patch.
 
-        await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/close",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
+        await meeting.ClosesAsync();
 
         await Expect(chair.Locator(".mb-purge-date")).ToContainTextAsync("This meeting will be deleted on");
     }

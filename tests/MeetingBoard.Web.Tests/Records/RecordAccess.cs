@@ -1,4 +1,8 @@
 using System.Net;
+using MeetingBoard.Meetings;
+using MeetingBoard.Practice;
+using MeetingBoard.Scaling;
+using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Tests.Infrastructure;
 
 namespace MeetingBoard.Web.Tests.Records;
@@ -13,7 +17,7 @@ public sealed class RecordAccess
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mother");
-        (await meeting.AddItemAsync(sam, "harm", "<script>alert('x')</script> # not a heading")).EnsureSuccessStatusCode();
+        await meeting.AddsItemAsync(sam, "harm", "<script>alert('x')</script> # not a heading");
 
         var (status, page, response) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/record");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -66,7 +70,7 @@ public sealed class RecordAccess
     public async Task Participants_the_room_screen_strangers_and_other_facilitators_get_nothing()
     {
         await using var meeting = await MeetingScenario.StartAsync();
-        (await meeting.AddItemAsync(meeting.Facilitator, "harm", "A private worry")).EnsureSuccessStatusCode();
+        await meeting.AddsItemAsync(null, "harm", "A private worry");
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mother");
         var (waiting, _) = await meeting.AskToJoinAsync("Pat", "Grandmother");
 
@@ -102,20 +106,12 @@ public sealed class RecordAccess
     {
         await using var meeting = await MeetingScenario.StartAsync();
         var (sam, _) = await meeting.AdmitAsync("Sam", "Mother");
-        (await meeting.AddItemAsync(sam, "harm", "First <b>words</b>")).EnsureSuccessStatusCode();
-        var (_, board, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        var itemId = board.QuerySelector(".mb-item")!.GetAttribute("id")!.Replace("item-", "");
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/items/{itemId}/edit",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId(), ["text"] = "Better words" }, fetch: true)).EnsureSuccessStatusCode();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/items/{itemId}/move",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId(), ["category"] = "complicating-factors" }, fetch: true)).EnsureSuccessStatusCode();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/items/{itemId}/remove",
-            new Dictionary<string, string> { ["commandId"] = Visitor.NewCommandId() }, fetch: true)).EnsureSuccessStatusCode();
-        (await meeting.Facilitator.PostAsync($"/m/{meeting.MeetingId}/harm", new Dictionary<string, string>
-        {
-            ["commandId"] = Visitor.NewCommandId(), ["behaviour"] = "Shouting <i>loudly</i>", ["howLong"] = "A year", ["howOften"] = "Weekly",
-            ["first"] = "January", ["worst"] = "March", ["last"] = "May", ["impact"] = "Maya hides",
-        }, fetch: true)).EnsureSuccessStatusCode();
+        var itemId = await meeting.AddsItemAsync(sam, "harm", "First <b>words</b>");
+        await meeting.FacilitatorDoesAsync((a, t) => new EditItem(itemId, "Better words", a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new MoveItem(itemId, "complicating-factors", a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new RemoveItem(itemId, a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new RecordHarm(MeetingHosts.NewId(), "Shouting <i>loudly</i>", "A year", "Weekly",
+            "January", "March", "May", "Maya hides", a, t));
 
         var (status, audit, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/audit");
         Assert.Equal(HttpStatusCode.OK, status);
@@ -131,5 +127,58 @@ public sealed class RecordAccess
         Assert.Empty(audit.QuerySelectorAll("main b"));
         Assert.Equal("Shouting <i>loudly</i>", rows.Single(r => r[3] == "Added to the harm matrix")[5]);
         Assert.Empty(audit.QuerySelectorAll("main i"));
+    }
+
+    [Fact]
+    public async Task A_closed_meetings_record_says_when_it_closed_not_so_far()
+    {
+        await using var meeting = await MeetingScenario.StartAsync();
+        var (_, open, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/record");
+        Assert.Contains("the record of the meeting so far", open.QuerySelector(".mb-record-tools")!.TextContent);
+
+        await meeting.ClosesAsync();
+        var (_, closed, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/record");
+        var tools = closed.QuerySelector(".mb-record-tools")!.TextContent;
+        Assert.DoesNotContain("so far", tools);
+        Assert.Contains("This is the record of the meeting, which closed on", tools);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_lists_locking_marking_and_every_score_with_the_number_only_once_revealed()
+    {
+        await using var meeting = await MeetingScenario.StartAsync(type: "GroupSupervision");
+        var (sam, samId) = await meeting.AdmitAsync("Sam", "Mother");
+        await meeting.FacilitatorDoesAsync((a, t) => new LockMeeting(a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new UnlockMeeting(a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new MeetingBoard.Facilitation.LockBoard(true, a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new MeetingBoard.Facilitation.LockBoard(false, a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new SetScalingGroup(samId, "family", a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new StartRound("round1", "How safe are the children?", "Safe enough", "Not safe", null, a, t));
+        await meeting.ParticipantDoesAsync(sam, (a, t) => new GiveScore("round1", 1, "4", "Some worry", null, a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new RecordScoreFor("round1", 1, "tom", "Tom", "Grandfather", "family", "7", "He copes", null, a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new RevealRound("round1", a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new RerunRound("round1", a, t));
+        await meeting.ParticipantDoesAsync(sam, (a, t) => new GiveScore("round1", 2, "9", "Much better now", null, a, t));
+        await meeting.FacilitatorDoesAsync((a, t) => new RecordScoreFor("round1", 2, "tom", "Tom", "Grandfather", "family", "2", "Still hidden", null, a, t));
+
+        var (status, audit, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}/audit");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var rows = audit.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        var what = rows.Select(r => r[3]).ToList();
+        Assert.Contains("Locked the meeting: nobody new could join", what);
+        Assert.Contains("Unlocked the meeting", what);
+        Assert.Contains("Locked the board", what);
+        Assert.Contains("Unlocked the board", what);
+        Assert.Contains("Marked Sam (Mother) as family and network", what);
+        Assert.Equal("Sam (Mother)", rows.Single(r => r[3] == "Gave a score of 4")[2]);
+        Assert.Contains("Entered a score of 7 for Tom (Grandfather)", what);
+        // The second run was not revealed: who scored is listed, the numbers are not.
+        Assert.Equal("Sam (Mother)", rows.Single(r => r[3] == "Gave a score (not revealed)")[2]);
+        Assert.Contains("Entered a score for Tom (Grandfather) (not revealed)", what);
+        var page = audit.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("score of 9", page);
+        Assert.DoesNotContain("score of 2", page);
+        Assert.DoesNotContain("Still hidden", page);
+        Assert.DoesNotContain("Much better now", page);
     }
 }

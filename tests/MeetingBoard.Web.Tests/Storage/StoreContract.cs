@@ -264,6 +264,35 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task ListsOpenMeetingsWhoseLastEventIsOlderThanACutoff()
+    {
+        var (store, _, _) = await NewStoresAsync();
+        // Quiet since Noon + 1 minute; busy until Noon + 3 days; closed long ago; quiet but deleted.
+        var quiet = Entry();
+        Assert.True(await store.CreateAsync(quiet, [Created(quiet)], null));
+        await store.AppendAsync(quiet.MeetingId, 1, [Item("last word")], null);
+        var busy = Entry();
+        Assert.True(await store.CreateAsync(busy, [Created(busy)], null));
+        await store.AppendAsync(busy.MeetingId, 1, [Item("early") , Item("late") with { At = Noon.AddDays(3) }], null);
+        var closed = Entry();
+        Assert.True(await store.CreateAsync(closed, [Created(closed)], null));
+        await store.AppendAsync(closed.MeetingId, 1, [new MeetingClosed(Actor.Facilitator("f1"), Noon.AddMinutes(2))], null);
+        var deleted = Entry();
+        Assert.True(await store.CreateAsync(deleted, [Created(deleted)], null));
+        await store.PurgeAsync(deleted.MeetingId, Noon.AddMinutes(5));
+
+        var mine = new[] { quiet.MeetingId, busy.MeetingId, closed.MeetingId, deleted.MeetingId };
+        var idle = (await store.ListOpenIdleSinceAsync(Noon.AddDays(2))).Where(m => mine.Contains(m.MeetingId)).ToList();
+        var single = Assert.Single(idle);
+        Assert.Equal((quiet.MeetingId, 2L, Noon.AddMinutes(1)), (single.MeetingId, single.Version, single.LastEventAt));
+
+        // Later still, the busy one is idle too; the closed one never is: it is the purge's.
+        var later = (await store.ListOpenIdleSinceAsync(Noon.AddDays(4))).Where(m => mine.Contains(m.MeetingId)).Select(m => m.MeetingId).Order().ToList();
+        Assert.Equal(new[] { quiet.MeetingId, busy.MeetingId }.Order(), later);
+        Assert.DoesNotContain(await store.ListOpenIdleSinceAsync(Noon), m => mine.Contains(m.MeetingId));
+    }
+
+    [Fact]
     public async Task KeepsSessionsUntilEndedByTheirOwner()
     {
         var (_, _, sessions) = await NewStoresAsync();

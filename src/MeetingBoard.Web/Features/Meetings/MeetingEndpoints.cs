@@ -6,7 +6,7 @@ using MeetingBoard.Web.Storage;
 
 namespace MeetingBoard.Web.Features.Meetings;
 
-/// <summary>A facilitator's list of meetings, and starting one (empty, or the demo).</summary>
+/// <summary>A facilitator's page of meetings (its list is live: MeetingList.razor), and starting one (empty, or the demo).</summary>
 public static class MeetingEndpoints
 {
     public static void MapMeetings(this IEndpointRouteBuilder app)
@@ -17,21 +17,10 @@ public static class MeetingEndpoints
         app.MapPost("/meetings/demo", CreateDemoAsync).RequireAuthorization();
     }
 
-    static async Task<IResult> ListAsync(HttpContext http, FormErrors errors, IFormCollection? form)
-    {
-        var facilitatorId = Viewers.FacilitatorId(http.User)!;
-        var store = http.RequestServices.GetRequiredService<IEventStore>();
-        var hosts = http.RequestServices.GetRequiredService<MeetingHosts>();
-        var meetings = new List<MeetingState>();
-        foreach (var entry in await store.ListForFacilitatorAsync(facilitatorId))
-            if (await hosts.FindAsync(entry.MeetingId) is { } host) meetings.Add(host.State);
-        return Forms.Page<MeetingsPage>(new
+    static Task<IResult> ListAsync(HttpContext http, FormErrors errors, IFormCollection? form) =>
+        Task.FromResult(Forms.Page<MeetingsPage>(new
         {
             Chrome = Chrome.For(http),
-            Meetings = meetings,
-            FacilitatorId = facilitatorId,
-            Clock = http.RequestServices.GetRequiredService<MeetingClock>(),
-            Retention = http.RequestServices.GetRequiredService<Records.RetentionPolicy>(),
             NewMeetingId = MeetingHosts.NewId(),
             NewDemoId = MeetingHosts.NewId(),
             Type = form?.Value("type"),
@@ -40,8 +29,7 @@ public static class MeetingEndpoints
             Wording = form?.Value("wording"),
             AdmitAutomatically = form?.Value("admitAutomatically") == "yes",
             Errors = errors,
-        }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
-    }
+        }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK));
 
     static async Task<IResult> CreateAsync(HttpContext http, MeetingHosts hosts, TimeProvider time)
     {

@@ -14,23 +14,24 @@ public static class RecordEndpoints
     public static void MapRecords(this IEndpointRouteBuilder app)
     {
         app.MapGet("/m/{meetingId}/record", (HttpContext http, string meetingId) =>
-            WithRecordAsync(http, meetingId, (record, zone) => Page<RecordPage>(http, record, RecordMarkdown.Write(record, zone))));
+            WithRecordAsync(http, meetingId, (record, zone, _) => Page<RecordPage>(http, record, RecordMarkdown.Write(record, zone))));
         app.MapGet("/m/{meetingId}/record/family", (HttpContext http, string meetingId) =>
-            WithRecordAsync(http, meetingId, (record, zone) => Page<FamilyRecordPage>(http, record, FamilyRecord.Write(record, zone))));
+            WithRecordAsync(http, meetingId, (record, zone, _) => Page<FamilyRecordPage>(http, record, FamilyRecord.Write(record, zone))));
         app.MapGet("/m/{meetingId}/record.md", (HttpContext http, string meetingId) =>
-            WithRecordAsync(http, meetingId, (record, zone) => File(http, record, RecordMarkdown.Write(record, zone), "md", "text/markdown; charset=utf-8")));
+            WithRecordAsync(http, meetingId, (record, zone, _) => File(http, record, RecordMarkdown.Write(record, zone), "md", "text/markdown; charset=utf-8")));
         app.MapGet("/m/{meetingId}/record.txt", (HttpContext http, string meetingId) =>
-            WithRecordAsync(http, meetingId, (record, zone) => File(http, record, RecordText.Write(record, zone), "txt", "text/plain; charset=utf-8")));
+            WithRecordAsync(http, meetingId, (record, zone, _) => File(http, record, RecordText.Write(record, zone), "txt", "text/plain; charset=utf-8")));
         app.MapGet("/m/{meetingId}/record.json", (HttpContext http, string meetingId) =>
-            WithRecordAsync(http, meetingId, (record, _) => File(http, record, RecordJson.Write(record), "json", "application/json; charset=utf-8")));
+            WithRecordAsync(http, meetingId, (record, _, _) => File(http, record, RecordJson.Write(record), "json", "application/json; charset=utf-8")));
         app.MapGet("/m/{meetingId}/audit", (HttpContext http, string meetingId) =>
-            WithRecordAsync(http, meetingId, (record, _) =>
+            WithRecordAsync(http, meetingId, (record, _, events) =>
             {
                 NoStore(http);
                 return Forms.Page<AuditPage>(new
                 {
                     Chrome = Chrome.For(http),
                     Record = record,
+                    Trail = MeetingRecords.AuditTrail(events),
                     Clock = http.RequestServices.GetRequiredService<MeetingClock>(),
                 });
             }));
@@ -64,7 +65,7 @@ public static class RecordEndpoints
     }
 
     /// <summary>Builds the record from the stored log once the caller is known to be this meeting's facilitator.</summary>
-    static async Task<IResult> WithRecordAsync(HttpContext http, string meetingId, Func<MeetingRecord, TimeZoneInfo, IResult> answer)
+    static async Task<IResult> WithRecordAsync(HttpContext http, string meetingId, Func<MeetingRecord, TimeZoneInfo, IReadOnlyList<VersionedEvent>, IResult> answer)
     {
         var hosts = http.RequestServices.GetRequiredService<MeetingHosts>();
         if (await hosts.FindAsync(meetingId) is not { } host) return await StaticPages.MeetingGoneAsync(http, meetingId);
@@ -75,14 +76,20 @@ public static class RecordEndpoints
         var events = await store.ReadAsync(meetingId, 0, http.RequestAborted);
         if (events.Count == 0) return await StaticPages.MeetingGoneAsync(http, meetingId);
         var clock = http.RequestServices.GetRequiredService<MeetingClock>();
-        var record = MeetingRecords.Build(events.Select(e => new VersionedEvent(e.Version, e.Event)).ToList(), clock.Now);
-        return answer(record, clock.Zone);
+        var versioned = events.Select(e => new VersionedEvent(e.Version, e.Event)).ToList();
+        return answer(MeetingRecords.Build(versioned, clock.Now), clock.Zone, versioned);
     }
 
     static IResult Page<T>(HttpContext http, MeetingRecord record, string markdown) where T : Microsoft.AspNetCore.Components.IComponent
     {
         NoStore(http);
-        return Forms.Page<T>(new { Chrome = Chrome.For(http), Record = record, Html = RecordHtml.Render(markdown) });
+        return Forms.Page<T>(new
+        {
+            Chrome = Chrome.For(http),
+            Record = record,
+            Clock = http.RequestServices.GetRequiredService<MeetingClock>(),
+            Html = RecordHtml.Render(markdown),
+        });
     }
 
     static IResult File(HttpContext http, MeetingRecord record, string content, string extension, string contentType)
