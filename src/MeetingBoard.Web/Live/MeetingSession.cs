@@ -66,6 +66,10 @@ public sealed class MeetingSession(
     public string Title { get; private set; } = "";
     public string FacilitatorName { get; private set; } = "";
 
+    /// <summary>Items this page added: the announcer does not read a person's own items back to them.</summary>
+    public IReadOnlySet<string> Mine => mine;
+    readonly HashSet<string> mine = [];
+
     /// <summary>Raised after the view changed; the page re-renders (on its own dispatcher).</summary>
     public event Func<Task>? Changed;
 
@@ -117,7 +121,9 @@ public sealed class MeetingSession(
             var current = Viewers.Resolve(user, host.State, screenKey);
             if (current is not { Audience: Audience.Facilitator or Audience.Participant, Actor: { } actor }) return NotAllowed;
             var now = time.GetUtcNow();
-            var outcome = await host.ExecuteAsync(command(actor, now), commandId);
+            var built = command(actor, now);
+            if (built is AddItem add) mine.Add(add.ItemId);
+            var outcome = await host.ExecuteAsync(built, commandId);
             if (actor.IsFacilitator) await FacilitatorAuthentication.KeepAliveAsync(sessions, user, now);
             // The change reaches this page through the feed, as everyone else's does.
             return outcome.Refusal;
@@ -157,11 +163,16 @@ public sealed class MeetingSession(
     /// <summary>"Stay signed in": the facilitator is here, though they have not pressed anything for a while.</summary>
     public Task StaySignedInAsync() => FacilitatorAuthentication.KeepAliveAsync(sessions, user, time.GetUtcNow());
 
+    /// <summary>What the last change brought, in words for a screen reader (Features/Shared/Announcements.cs); null when nothing to say.</summary>
+    public string? Announcement { get; private set; }
+
     async Task MeetingFeed.IWatcher.ChangedAsync(MeetingState state, IReadOnlySet<string> connectedKeys)
     {
         if (!connected) return;
         var before = viewer;
+        var seen = View;
         Derive(state, connectedKeys);
+        Announcement = seen is not null && View is not null ? Features.Shared.Announcements.Between(seen, View, mine) : null;
         if (before is not null && viewer is null) Unregister();
         await RaiseAsync();
     }

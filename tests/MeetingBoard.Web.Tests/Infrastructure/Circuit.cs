@@ -62,6 +62,18 @@ public sealed class Circuit : IAsyncDisposable
     }
 
     public static ClaimsPrincipal Anonymous => new(new ClaimsIdentity());
+
+    /// <summary>Whoever a browser page's participant cookies prove it to be.</summary>
+    public static async Task<ClaimsPrincipal> ParticipantOfAsync(IPage page)
+    {
+        var claims = (await page.Context.CookiesAsync())
+            .Where(c => c.Name.Contains("mb_p_", StringComparison.Ordinal))
+            .Select(c => new Claim(Viewers.ParticipantClaim, $"{c.Name[(c.Name.IndexOf("mb_p_", StringComparison.Ordinal) + 5)..]} {c.Value}"))
+            .ToList();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity());
+        if (claims.Count > 0) principal.AddIdentity(new ClaimsIdentity(claims));
+        return principal;
+    }
 }
 
 /// <summary>MudBlazor's confirmation dialogs, as a person answers them.</summary>

@@ -1,7 +1,5 @@
-using MeetingBoard.Board;
 using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
-using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 using MeetingBoard.Web.Features.Scaling;
 using MeetingBoard.Web.Live;
@@ -9,78 +7,82 @@ using MeetingBoard.Web.Live;
 namespace MeetingBoard.Web.Features.Shared;
 
 /// <summary>
-/// What a screen reader may be told when something appears on a live page. The words travel as
-/// data attributes on the element they describe, in the render of that audience, so an announcement
-/// never says more than the page already shows it (no author in an anonymous round, no scores before
-/// the reveal). The client (Client/main.ts) announces a key only when a patch brings it in.
+/// What a screen reader is told when a live page changes: worked out from the person's view before and
+/// after, so it never says more than their page shows (no author in an anonymous round, no scores before
+/// the reveal). Nothing of their own is said back to them, nothing is said when the page opens, and a
+/// burst is one message, not many.
 /// </summary>
-/// <remarks>
-/// data-mb-announce-key: stable id of what appeared; data-mb-announce: the words;
-/// data-mb-announce-person: whose it is — the client says nothing of a person's own things, or says
-/// data-mb-announce-self instead when there is one ("It is your turn").
-/// </remarks>
 public static class Announcements
 {
-    static readonly IReadOnlyDictionary<string, object> None = new Dictionary<string, object>();
+    /// <summary>More new items than this at once are summed up ("10 new items on the board.").</summary>
+    const int ItemsSaidOneByOne = 3;
 
-    public static IReadOnlyDictionary<string, object> Item(MeetingView view, BoardItem item)
+    /// <param name="mine">Items this person added from this page (an anonymous item names nobody, so its author is known only here).</param>
+    public static string? Between(MeetingView before, MeetingView after, IReadOnlySet<string> mine)
     {
-        if (view.IsRoomScreen) return None;
-        var category = view.State.Practice.Words.Info(item.Category).Title;
-        var hidden = view.State.Facilitation.AnonymousItemIds.Contains(item.Id) && !view.IsFacilitator;
-        var from = hidden ? "Added anonymously to" : $"{Who(view.State, item.Author)} added to";
-        // The item's words are not repeated here: the page reads them from the item (.mb-item__text), so
-        // the board is not sent twice. An anonymous item carries no owner in a shared render; its
-        // author's page recognises it by the text it sent.
-        return Of($"item:{item.Id}", $"{from} {category}", hidden ? null : item.Author.Key);
+        if (after.IsRoomScreen || before.State.Id != after.State.Id) return null;
+        var (was, now) = (before.State, after.State);
+        var me = after.Viewer.Actor;
+        var said = new List<string>();
+
+        if (!was.IsClosed && now.IsClosed) said.Add("The meeting has closed. The board can no longer be changed.");
+
+        if (now.CurrentStage() is { } stage && stage.Id != was.Facilitation.CurrentStageId)
+        {
+            var running = now.Stages().Where(s => !s.Skipped).ToList();
+            said.Add($"Stage {running.IndexOf(stage) + 1} of {running.Count}: {stage.Title}.");
+        }
+
+        var known = was.Items.Select(i => i.Id).ToHashSet();
+        var added = now.Items.Where(i => !known.Contains(i.Id) && !mine.Contains(i.Id) && i.Author != me).ToList();
+        if (added.Count > ItemsSaidOneByOne) said.Add($"{added.Count} new items on the board.");
+        else
+            foreach (var item in added)
+            {
+                var category = now.Practice.Words.Info(item.Category).Title;
+                said.Add(now.Facilitation.AnonymousItemIds.Contains(item.Id) && !after.IsFacilitator
+                    ? $"Added anonymously to {category}: {item.Text}"
+                    : $"{Who(now, item.Author)} added to {category}: {item.Text}");
+            }
+
+        var statements = was.Practice.Statements.Select(s => s.Id).ToHashSet();
+        foreach (var s in now.Practice.Statements.Where(s => !statements.Contains(s.Id) && s.Author != me))
+            said.Add($"New {now.Practice.Words.DangerStatement.ToLowerInvariant()} from {Who(now, s.Author)}: {s.Sentence}");
+        var goals = was.Practice.Goals.Select(g => g.Id).ToHashSet();
+        foreach (var g in now.Practice.Goals.Where(g => !goals.Contains(g.Id) && g.Author != me))
+            said.Add($"New {now.Practice.Words.SafetyGoal.ToLowerInvariant()} from {Who(now, g.Author)}: {g.Sentence}");
+
+        if (now.Scaling.Current is { } round)
+        {
+            var old = was.Scaling.Find(round.Id);
+            if (!round.Attempt.IsRevealed && (old is null || old.Attempt.Number != round.Attempt.Number))
+                said.Add($"Scaling has started: {round.Question} Give your number and why.");
+            if (round.Attempt.IsRevealed && old is { Attempt.IsRevealed: false })
+                said.Add(Reveal(round.Attempt));
+        }
+
+        if (now.Facilitation.SpotlightItemId is { } spot && spot != was.Facilitation.SpotlightItemId && now.FindItem(spot) is { } lit)
+            said.Add($"In the spotlight: {lit.Text}");
+
+        if (now.Facilitation.Turns is { Speaker: { } speaker } turns
+            && (was.Facilitation.Turns?.Speaker != speaker || was.Facilitation.Turns.Current != turns.Current))
+            said.Add(speaker == me ? "It is your turn. Say what you think, or pass." : $"Now speaking: {Who(now, speaker)}");
+
+        return said.Count == 0 ? null : string.Join(" ", said);
     }
 
-    public static IReadOnlyDictionary<string, object> Statement(MeetingView view, DangerStatement statement) =>
-        view.IsRoomScreen ? None
-            : Of($"statement:{statement.Id}", $"New {view.State.Practice.Words.DangerStatement.ToLowerInvariant()} from {Who(view.State, statement.Author)}: {statement.Sentence}", statement.Author.Key);
-
-    public static IReadOnlyDictionary<string, object> Goal(MeetingView view, SafetyGoal goal) =>
-        view.IsRoomScreen ? None
-            : Of($"goal:{goal.Id}", $"New {view.State.Practice.Words.SafetyGoal.ToLowerInvariant()} from {Who(view.State, goal.Author)}: {goal.Sentence}", goal.Author.Key);
-
-    public static IReadOnlyDictionary<string, object> Stage(MeetingView view, Stage stage, int number, int count) =>
-        view.IsRoomScreen ? None : Of($"stage:{stage.Id}", $"Stage {number} of {count}: {stage.Title}");
-
-    public static IReadOnlyDictionary<string, object> RoundOpen(MeetingView view, ScalingRound round) =>
-        view.IsRoomScreen ? None
-            : Of($"round:{round.Id}:{round.Attempt.Number}", $"Scaling has started: {round.Question} Give your number and why.");
-
-    public static IReadOnlyDictionary<string, object> Reveal(MeetingView view, ScalingRound round)
+    static string Reveal(ScalingAttempt attempt)
     {
-        if (view.IsRoomScreen) return None;
-        var s = ScalingSummary.Of(round.Attempt);
+        var s = ScalingSummary.Of(attempt);
         var what = s.Median is { } median
             ? $"median {Scorecard.Number(median)}, lowest {s.Lowest}, highest {s.Highest}, {s.Count} {(s.Count == 1 ? "score" : "scores")}"
             : "everyone passed";
-        return Of($"reveal:{round.Id}:{round.Attempt.Number}", $"Scores revealed: {what}. Everyone's scores and reasons are in the tables.");
+        return $"Scores revealed: {what}. Everyone's scores and reasons are in the tables.";
     }
-
-    public static IReadOnlyDictionary<string, object> Spotlight(MeetingView view, BoardItem item) =>
-        view.IsRoomScreen ? None : Of($"spotlight:{item.Id}", $"In the spotlight: {item.Text}");
-
-    public static IReadOnlyDictionary<string, object> Turn(MeetingView view, TurnRound turns, Actor speaker) =>
-        view.IsRoomScreen ? None
-            : Of($"turn:{turns.Current}:{speaker.Key}", $"Now speaking: {Who(view.State, speaker)}", speaker.Key, "It is your turn. Say what you think, or pass.");
-
-    public static IReadOnlyDictionary<string, object> Closed(MeetingView view) =>
-        view.IsRoomScreen ? None : Of("closed", "The meeting has closed. The board can no longer be changed.");
 
     static string Who(MeetingState state, Actor actor)
     {
         var (name, role) = state.Describe(actor);
         return string.IsNullOrEmpty(role) ? name : $"{name} ({role})";
-    }
-
-    static Dictionary<string, object> Of(string key, string text, string? person = null, string? self = null)
-    {
-        var attributes = new Dictionary<string, object> { ["data-mb-announce-key"] = key, ["data-mb-announce"] = text };
-        if (person is not null) attributes["data-mb-announce-person"] = person;
-        if (self is not null) attributes["data-mb-announce-self"] = self;
-        return attributes;
     }
 }
