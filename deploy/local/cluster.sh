@@ -8,7 +8,7 @@
 #   deploy/local/cluster.sh clean    stop and delete the data
 #   deploy/local/cluster.sh kill-node N | start-node N   take one node away (kill -9) and bring it back
 #
-# Needs: apt-get install postgresql redis-server nginx; the .NET 10 SDK and Node for the build.
+# Needs: apt-get install postgresql redis-server nginx; the .NET 10 SDK for the build.
 # Settings (environment): MB_CLUSTER_DIR (default /tmp/meetingboard-cluster), MB_PORT (nginx, 5100),
 # MB_NODE_PORT (first node, 5101), MB_PG_PORT (55432), MB_REDIS_PORT (56379).
 set -euo pipefail

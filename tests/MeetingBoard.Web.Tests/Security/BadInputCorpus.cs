@@ -329,6 +329,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     static readonly Dictionary<string, string> NotInCorpus = new()
     {
         ["POST /sign-out"] = "no fields; ends the caller's own session (Sessions)",
+        ["POST /not-found"] = "Blazor maps POST beside GET for its pages; the not-found page has no form",
         ["POST /setup/{}"] = "the one-time first-facilitator setup; its form is AccountForm's, as /facilitators/new above (Sessions)",
     };
 

@@ -111,3 +111,61 @@
   });
   setInterval(tick, 250);
 })();
+
+// ---------------------------------------------------------------- room screen
+// The room screen is read from the back of a room and cannot scroll. When a column holds more than
+// fits, it takes the first fit step at which it does (smaller type, then two columns of cards; see
+// app.css), found by bisection. When even the last step does not fit, the column turns its pages by
+// itself, saying "Page 1 of 2", so nothing is silently cut. Only attributes and scroll positions of
+// elements Blazor renders are touched: Blazor owns their content.
+(() => {
+  const lastFitStep = 9;
+  const pageEvery = 12000;
+  let page = 0;
+
+  const fit = () => {
+    for (const column of document.querySelectorAll('.mb-room .mb-column')) {
+      const fits = (step) => {
+        column.dataset.mbFit = String(step);
+        return column.scrollHeight <= column.clientHeight + 1;
+      };
+      column.scrollTop = 0;
+      if (fits(0)) { delete column.dataset.mbPages; continue; }
+      let lo = 1, hi = lastFitStep;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (fits(mid)) hi = mid; else lo = mid + 1;
+      }
+      column.dataset.mbFit = String(lo);
+      const pages = column.scrollHeight <= column.clientHeight + 1 ? 1 : Math.ceil(column.scrollHeight / column.clientHeight);
+      if (pages > 1) column.dataset.mbPages = String(pages); else delete column.dataset.mbPages;
+      turn(column);
+    }
+  };
+
+  const turn = (column) => {
+    const pages = Number(column.dataset.mbPages || 1);
+    if (pages < 2) { delete column.dataset.mbPageLabel; return; }
+    const at = page % pages;
+    column.scrollTop = at * column.clientHeight;
+    column.dataset.mbPageLabel = `Page ${at + 1} of ${pages}`;
+  };
+
+  let queued = 0;
+  const later = () => { cancelAnimationFrame(queued); queued = requestAnimationFrame(fit); };
+  const start = () => {
+    const room = document.querySelector('.mb-room');
+    if (!room) return false;
+    new MutationObserver(later).observe(room, { subtree: true, childList: true, characterData: true });
+    window.addEventListener('resize', later);
+    setInterval(() => { page++; document.querySelectorAll('.mb-room .mb-column[data-mb-pages]').forEach(turn); }, pageEvery);
+    later();
+    return true;
+  };
+  // The room screen's content arrives with the page or with its circuit's first render.
+  if (!start()) {
+    const wait = new MutationObserver(() => { if (start()) wait.disconnect(); });
+    wait.observe(document.body, { subtree: true, childList: true });
+  }
+})();
+
