@@ -98,7 +98,7 @@ public sealed class RedisBus : IMeetingBus, IHostedService, IAsyncDisposable
                 log.LogWarning("Redis: no answer to the first ping ({Error}); reconnecting", e.GetType().Name);
             }
         }
-        log.LogInformation("Redis: subscribed to {Channel} ({State})", channel.ToString(), State);
+        log.LogInformation("Redis: listening on {Channel} ({State})", channel.ToString(), State);
     }
 
     public void Subscribe(Func<MeetingChanged, Task> handler) => local.Subscribe(handler);
