@@ -90,7 +90,10 @@ public sealed class PostgresOptions
 
 public sealed class RedisOptions
 {
-    /// <summary>host:port of the Redis server.</summary>
+    /// <summary>A StackExchange.Redis configuration string (<c>redis1:6379,password=…,ssl=true</c>); when empty, built from <see cref="Endpoint"/> and <see cref="Password"/>.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>host:port of the Redis server, used when <see cref="Configuration"/> is empty.</summary>
     public string Endpoint { get; set; } = "127.0.0.1:6379";
 
     public string? Password { get; set; }

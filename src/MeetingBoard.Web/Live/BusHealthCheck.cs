@@ -12,5 +12,7 @@ public sealed class BusHealthCheck(IMeetingBus bus) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
         Task.FromResult(bus.IsConnected
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded("The bus is not connected; changes from other nodes arrive within seconds instead of at once"));
+            : HealthCheckResult.Degraded(
+                (bus is Redis.RedisBus redis ? redis.State : "The bus is not connected")
+                + "; changes from other nodes arrive within seconds instead of at once"));
 }

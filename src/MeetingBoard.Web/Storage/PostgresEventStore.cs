@@ -1,4 +1,5 @@
 using Dapper;
+using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
 using Npgsql;
 
@@ -7,6 +8,11 @@ namespace MeetingBoard.Web.Storage;
 /// <summary>The shared store of a scaled-out deployment: every node appends to the same log.</summary>
 public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
 {
+    // Stored names from the registry (plain words, checked there), written into the SQL so the partial
+    // indexes on them are used; never the class names.
+    static readonly string Closed = StoredEventNames.Of<MeetingClosed>();
+    static readonly string CoFacilitatorAddedName = StoredEventNames.Of<CoFacilitatorAdded>();
+
     public Task InitialiseAsync(CancellationToken ct = default) => db.MigrateAsync(ct);
 
     public async Task<bool> CreateAsync(MeetingIndexEntry entry, IReadOnlyList<IMeetingEvent> events, string? commandId, CancellationToken ct = default)
@@ -86,7 +92,7 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<(string MeetingId, DateTime RecordedAt)>(
-            "SELECT meeting_id, recorded_at FROM events WHERE type = 'MeetingClosed' AND recorded_at < @cutoff",
+            $"SELECT meeting_id, recorded_at FROM events WHERE type = '{Closed}' AND recorded_at < @cutoff",
             new { cutoff = cutoff.UtcDateTime });
         return rows.Select(r => new ClosedMeeting(r.MeetingId, new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))).ToList();
     }
@@ -159,10 +165,10 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<(string MeetingId, string JoinCode, string FacilitatorId, DateTime CreatedAt)>(
             // Started by them, or made co-facilitator (read from the events, as in SqliteEventStore).
-            """
+            $"""
             SELECT meeting_id, join_code, facilitator_id, created_at FROM meetings
             WHERE facilitator_id = @facilitatorId
-               OR meeting_id IN (SELECT meeting_id FROM events WHERE type = 'CoFacilitatorAdded' AND (body::jsonb ->> 'AccountId') = @facilitatorId)
+               OR meeting_id IN (SELECT meeting_id FROM events WHERE type = '{CoFacilitatorAddedName}' AND (body::jsonb ->> 'AccountId') = @facilitatorId)
             ORDER BY created_at DESC
             """,
             new { facilitatorId });

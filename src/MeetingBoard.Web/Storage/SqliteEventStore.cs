@@ -1,4 +1,5 @@
 using Dapper;
+using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
 using Microsoft.Data.Sqlite;
 
@@ -7,10 +8,15 @@ namespace MeetingBoard.Web.Storage;
 /// <summary>The embedded default: one SQLite file in the data directory, in WAL mode.</summary>
 public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
 {
+    // Stored names from the registry (plain words, checked there), written into the SQL so the partial
+    // indexes on them are used; never the class names.
+    static readonly string Closed = StoredEventNames.Of<MeetingClosed>();
+    static readonly string CoFacilitatorAddedName = StoredEventNames.Of<CoFacilitatorAdded>();
+
     public async Task InitialiseAsync(CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        await c.ExecuteAsync("""
+        await c.ExecuteAsync($"""
             CREATE TABLE IF NOT EXISTS events (
                 meeting_id  TEXT    NOT NULL,
                 version     INTEGER NOT NULL,
@@ -28,8 +34,8 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
                 created_at     TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS meetings_facilitator ON meetings (facilitator_id);
-            CREATE INDEX IF NOT EXISTS events_closed ON events (meeting_id) WHERE type = 'MeetingClosed';
-            CREATE INDEX IF NOT EXISTS events_co_facilitators ON events (meeting_id) WHERE type = 'CoFacilitatorAdded';
+            CREATE INDEX IF NOT EXISTS events_closed ON events (meeting_id) WHERE type = '{Closed}';
+            CREATE INDEX IF NOT EXISTS events_co_facilitators ON events (meeting_id) WHERE type = '{CoFacilitatorAddedName}';
             CREATE TABLE IF NOT EXISTS deleted_meetings (
                 meeting_id TEXT PRIMARY KEY,
                 deleted_at TEXT NOT NULL
@@ -143,16 +149,16 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
     /// read from the events themselves (stored type "CoFacilitatorAdded", its AccountId), so meetings from
     /// before this list existed need no migration, and a purge takes it away with the events.
     /// </summary>
-    const string ListedFor = """
+    static readonly string ListedFor = $"""
         WHERE facilitator_id = @facilitatorId
-           OR meeting_id IN (SELECT meeting_id FROM events WHERE type = 'CoFacilitatorAdded' AND json_extract(body, '$.AccountId') = @facilitatorId)
+           OR meeting_id IN (SELECT meeting_id FROM events WHERE type = '{CoFacilitatorAddedName}' AND json_extract(body, '$.AccountId') = @facilitatorId)
         """;
 
     public async Task<IReadOnlyList<ClosedMeeting>> ListClosedBeforeAsync(DateTimeOffset cutoff, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<(string MeetingId, string RecordedAt)>(
-            "SELECT meeting_id, recorded_at FROM events WHERE type = 'MeetingClosed'");
+            $"SELECT meeting_id, recorded_at FROM events WHERE type = '{Closed}'");
         // Times are compared as times, not as text: a stored offset need not be UTC.
         return rows
             .Select(r => new ClosedMeeting(r.MeetingId, DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture)))

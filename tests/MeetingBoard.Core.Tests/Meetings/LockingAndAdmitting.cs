@@ -77,7 +77,7 @@ public class AdmittingAutomatically
     public void AnOldMeetingCreatedEventWithoutTheFlagHasALobby()
     {
         var json = """{"$type":"MeetingCreated","MeetingId":"m","Type":1,"Title":"T","CaseReference":null,"FacilitatorId":"f","FacilitatorName":"A","JoinCode":"KPW7RTC4H","ScreenKey":"k","At":"2025-03-04T10:00:00+00:00"}""";
-        var e = Assert.IsType<MeetingCreated>(System.Text.Json.JsonSerializer.Deserialize<IMeetingEvent>(json));
+        var e = Assert.IsType<MeetingCreated>(System.Text.Json.JsonSerializer.Deserialize<IMeetingEvent>(json, StoredEventNames.Json));
         Assert.False(e.AdmitsAutomatically);
     }
 }

@@ -106,7 +106,7 @@ public class SigningOffNextSteps
     public void AStepStoredBeforeTheFlagExistedLoadsWithoutIt()
     {
         var json = """{"$type":"NextStepAdded","StepId":"s-1","ParticipantId":"p-sam","PersonName":"Sam","Action":"Call Pat","Due":"2025-03-14","By":{"Kind":2,"Id":"p-sam"},"At":"2025-03-04T10:00:00+00:00"}""";
-        var e = Assert.IsType<NextStepAdded>(System.Text.Json.JsonSerializer.Deserialize<IMeetingEvent>(json));
+        var e = Assert.IsType<NextStepAdded>(System.Text.Json.JsonSerializer.Deserialize<IMeetingEvent>(json, StoredEventNames.Json));
         Assert.False(e.NeedsSignOff);
         Assert.False(Meeting.Apply(OpenMeeting(), e).Practice.Steps[0].NeedsSignOff);
     }
@@ -114,8 +114,8 @@ public class SigningOffNextSteps
     [Fact]
     public void TheNewEventKeepsItsDiscriminator()
     {
-        var json = System.Text.Json.JsonSerializer.Serialize<IMeetingEvent>(new NextStepSignOffChanged("s-1", true, Iro, At));
+        var json = System.Text.Json.JsonSerializer.Serialize<IMeetingEvent>(new NextStepSignOffChanged("s-1", true, Iro, At), StoredEventNames.Json);
         Assert.Contains("\"$type\":\"NextStepSignOffChanged\"", json);
-        Assert.True(Assert.IsType<NextStepSignOffChanged>(System.Text.Json.JsonSerializer.Deserialize<IMeetingEvent>(json)).NeedsSignOff);
+        Assert.True(Assert.IsType<NextStepSignOffChanged>(System.Text.Json.JsonSerializer.Deserialize<IMeetingEvent>(json, StoredEventNames.Json)).NeedsSignOff);
     }
 }

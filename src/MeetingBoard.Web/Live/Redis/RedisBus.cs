@@ -1,4 +1,5 @@
 using System.Globalization;
+using StackExchange.Redis;
 
 namespace MeetingBoard.Web.Live.Redis;
 
@@ -8,50 +9,104 @@ namespace MeetingBoard.Web.Live.Redis;
 /// skipped (the command has already committed), <see cref="IsConnected"/> turns false so /readyz
 /// says "Degraded", and <see cref="CatchUpSweep"/> fills the gap from the store.
 /// </summary>
-public sealed class RedisBus : BackgroundService, IMeetingBus
+public sealed class RedisBus : IMeetingBus, IHostedService, IAsyncDisposable
 {
-    static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(2);
-    static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(5);
-    static readonly TimeSpan SilenceLimit = TimeSpan.FromSeconds(15);
-    static readonly TimeSpan FirstBackOff = TimeSpan.FromMilliseconds(100);
-    static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(5);
-
-    readonly RedisOptions options;
+    readonly ConfigurationOptions configuration;
     readonly ILogger<RedisBus> log;
     readonly InProcessBus local;
-    readonly string channel;
-    readonly string presenceChannel;
+    readonly RedisChannel channel;
+    readonly RedisChannel presenceChannel;
     readonly List<Func<string, PresenceNotice, Task>> presenceHandlers = [];
     // Our own notices come back from Redis too; the node id lets us skip them (already delivered locally).
     readonly string nodeId = Guid.NewGuid().ToString("N");
 
-    readonly SemaphoreSlim publishGate = new(1, 1);
-    RespConnection? publisher;
-    DateTimeOffset publisherRetryAt;
-    TimeSpan publisherBackOff = FirstBackOff;
-
-    volatile bool subscribed;
+    ConnectionMultiplexer? redis;
 
     public RedisBus(MeetingBoardOptions options, ILoggerFactory logs) : this(options.Redis, logs) { }
 
     public RedisBus(RedisOptions options, ILoggerFactory logs)
     {
-        this.options = options;
         log = logs.CreateLogger<RedisBus>();
         local = new InProcessBus(logs.CreateLogger<InProcessBus>());
-        channel = options.ChannelPrefix + "changed";
-        presenceChannel = options.ChannelPrefix + "presence";
+        channel = RedisChannel.Literal(options.ChannelPrefix + "changed");
+        presenceChannel = RedisChannel.Literal(options.ChannelPrefix + "presence");
+
+        var fromConfiguration = !string.IsNullOrWhiteSpace(options.Configuration);
+        configuration = fromConfiguration
+            ? ConfigurationOptions.Parse(options.Configuration!)
+            : new ConfigurationOptions { EndPoints = { options.Endpoint }, Password = string.IsNullOrEmpty(options.Password) ? null : options.Password };
+        // A node must start while Redis is down and keep trying by itself.
+        configuration.AbortOnConnectFail = false;
+        // While disconnected, fail a publish at once instead of queueing it: a late notice is worth nothing.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.ReconnectRetryPolicy = new ExponentialRetry(100, 5000);
+        configuration.ClientName ??= "meetingboard-" + nodeId[..8];
+
+        if (fromConfiguration)
+            log.LogInformation("Redis: using MeetingBoard:Redis:Configuration ({Configuration})", configuration.ToString(includePassword: false));
+        else
+            log.LogInformation("Redis: using MeetingBoard:Redis:Endpoint {Endpoint} ({Authenticated})",
+                options.Endpoint, configuration.Password is null ? "no password" : "with MeetingBoard:Redis:Password");
     }
 
-    /// <summary>True while this node is subscribed and so hears other nodes' changes at once.</summary>
-    public bool IsConnected => subscribed;
+    /// <summary>True while the multiplexer has a connection to Redis, and so this node hears other nodes' changes at once.</summary>
+    public bool IsConnected => redis?.IsConnected ?? false;
+
+    /// <summary>StackExchange.Redis's own view of its connections, for /readyz.</summary>
+    public string State
+    {
+        get
+        {
+            if (redis is not { } r) return "Redis: not started";
+            if (r.IsConnected) return "Redis: connected";
+            var servers = r.GetServers();
+            return servers.Length == 0
+                ? "Redis: not connected"
+                : "Redis: not connected (" + string.Join(", ", servers.Select(s => s.EndPoint + (s.IsConnected ? " connected" : " disconnected"))) + ")";
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // With AbortOnConnectFail=false this returns even when Redis is down; the multiplexer connects
+        // (and re-subscribes) by itself when it comes up.
+        redis = await ConnectionMultiplexer.ConnectAsync(configuration);
+        redis.ConnectionFailed += (_, e) => log.LogWarning("Redis: lost the {Kind} connection to {EndPoint} ({Failure}); reconnecting",
+            e.ConnectionType, e.EndPoint, e.FailureType);
+        redis.ConnectionRestored += (_, e) => log.LogInformation("Redis: {Kind} connection to {EndPoint} restored", e.ConnectionType, e.EndPoint);
+        var subscriber = redis.GetSubscriber();
+        // Fire and forget: while Redis is down the subscriptions are only remembered, and the multiplexer
+        // sends them on every (re)connect.
+        (await subscriber.SubscribeAsync(channel, CommandFlags.FireAndForget)).OnMessage(async m =>
+        {
+            if (Parse(m.Message) is { } notice) await local.PublishAsync(notice);
+        });
+        (await subscriber.SubscribeAsync(presenceChannel, CommandFlags.FireAndForget)).OnMessage(async m =>
+        {
+            if (ParsePresence(m.Message) is { } announced) await HearPresenceAsync(announced.NodeId, announced.Notice);
+        });
+        // A ping on the subscriber connection is answered after the subscribes: once it is back, this
+        // node hears every notice published from now on.
+        if (redis.IsConnected)
+        {
+            try
+            {
+                await subscriber.PingAsync();
+            }
+            catch (Exception e)
+            {
+                log.LogWarning("Redis: no answer to the first ping ({Error}); reconnecting", e.GetType().Name);
+            }
+        }
+        log.LogInformation("Redis: listening on {Channel} ({State})", channel.ToString(), State);
+    }
 
     public void Subscribe(Func<MeetingChanged, Task> handler) => local.Subscribe(handler);
 
     public async Task PublishAsync(MeetingChanged notice, CancellationToken ct = default)
     {
         await local.PublishAsync(notice, ct);
-        await SendAsync(channel, string.Create(CultureInfo.InvariantCulture, $"{nodeId} {notice.MeetingId} {notice.Version}"), notice.MeetingId, ct);
+        await SendAsync(channel, string.Create(CultureInfo.InvariantCulture, $"{nodeId} {notice.MeetingId} {notice.Version}"), notice.MeetingId);
     }
 
     public void SubscribePresence(Func<string, PresenceNotice, Task> handler)
@@ -64,148 +119,35 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
         // Viewer keys are ids ("f:…", "p:…", "screen"): no spaces or commas, never names.
         var message = string.Create(CultureInfo.InvariantCulture,
             $"{nodeId} {notice.MeetingId} {(long)notice.ValidFor.TotalMilliseconds} {string.Join(',', notice.Keys)}");
-        return SendAsync(presenceChannel, message, notice.MeetingId, ct);
+        return SendAsync(presenceChannel, message, notice.MeetingId);
     }
 
-    async Task SendAsync(string toChannel, string message, string meetingId, CancellationToken ct)
+    async Task SendAsync(RedisChannel toChannel, string message, string meetingId)
     {
-        await publishGate.WaitAsync(ct);
+        if (redis is not { } r) return;
         try
         {
-            // While Redis is down, do not make every command wait for a connect attempt.
-            if (publisher is null && DateTimeOffset.UtcNow < publisherRetryAt) return;
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            cts.CancelAfter(CommandTimeout);
-            try
-            {
-                publisher ??= await RespConnection.OpenAsync(options.Endpoint, options.Password, CommandTimeout, cts.Token);
-                await publisher.CommandAsync(["PUBLISH", toChannel, message], cts.Token);
-                publisherBackOff = FirstBackOff;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                log.LogWarning("Redis: could not publish the change of meeting {MeetingId} ({Error}); other nodes will catch up from the store",
-                    meetingId, e.GetType().Name);
-                if (publisher is not null) await publisher.DisposeAsync();
-                publisher = null;
-                publisherRetryAt = DateTimeOffset.UtcNow + publisherBackOff;
-                publisherBackOff = Next(publisherBackOff);
-            }
+            await r.GetSubscriber().PublishAsync(toChannel, message);
         }
-        finally
+        catch (Exception e)
         {
-            publishGate.Release();
+            // The command has committed; never fail it for a notice. No payload in the log.
+            log.LogWarning("Redis: could not publish the change of meeting {MeetingId} ({Error}); other nodes will catch up from the store",
+                meetingId, e.GetType().Name);
         }
     }
 
-    /// <summary>The subscriber: connect, subscribe, hand on every notice; on any failure back off and start again.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    MeetingChanged? Parse(string? payload)
     {
-        var backOff = FirstBackOff;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            RespConnection? connection = null;
-            try
-            {
-                connection = await RespConnection.OpenAsync(options.Endpoint, options.Password, CommandTimeout, stoppingToken);
-                // A server that accepts the connection but never answers must not hold the subscriber forever.
-                using (var confirming = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
-                {
-                    confirming.CancelAfter(CommandTimeout);
-                    await connection.WriteAsync(["SUBSCRIBE", channel, presenceChannel], confirming.Token);
-                    for (var confirmed = 0; confirmed < 2; confirmed++)
-                    {
-                        var confirmation = await connection.ReadAsync(confirming.Token) as object?[];
-                        if (confirmation is not [string kind, ..] || !kind.Equals("subscribe", StringComparison.OrdinalIgnoreCase))
-                            throw new InvalidDataException("Redis did not confirm the subscription");
-                    }
-                }
-                subscribed = true;
-                backOff = FirstBackOff;
-                log.LogInformation("Redis: subscribed to {Channel}", channel);
-                await ListenAsync(connection, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                if (subscribed) log.LogWarning("Redis: lost the subscription ({Error}); reconnecting", e.GetType().Name);
-                else if (backOff == FirstBackOff) log.LogWarning("Redis: could not subscribe ({Error}); retrying with back-off", e.GetType().Name);
-                else log.LogDebug("Redis: could not subscribe ({Error}); retrying in {BackOff}", e.GetType().Name, backOff);
-            }
-            finally
-            {
-                subscribed = false;
-                if (connection is not null) await connection.DisposeAsync();
-            }
-            try
-            {
-                await Task.Delay(Jitter(backOff), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            backOff = Next(backOff);
-        }
-    }
-
-    async Task ListenAsync(RespConnection connection, CancellationToken stoppingToken)
-    {
-        // A connection can die without a reset (a partition, a paused VM): ping now and then, and
-        // drop the connection when nothing at all comes back for a while. Closing it ends the read.
-        var lastHeard = DateTimeOffset.UtcNow;
-        using var listening = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var watchdog = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(HeartbeatEvery);
-            while (await timer.WaitForNextTickAsync(listening.Token))
-            {
-                if (DateTimeOffset.UtcNow - lastHeard > SilenceLimit)
-                {
-                    log.LogWarning("Redis: no answer for {Seconds} s; reconnecting", SilenceLimit.TotalSeconds);
-                    await connection.DisposeAsync();
-                    return;
-                }
-                // The only writer once subscribed, so no lock is needed.
-                await connection.WriteAsync(["PING"], listening.Token);
-            }
-        }, CancellationToken.None);
-        try
-        {
-            while (true)
-            {
-                var reply = await connection.ReadAsync(stoppingToken);
-                lastHeard = DateTimeOffset.UtcNow;
-                if (reply is not object?[] { Length: 3 } m || m[0] is not string kind
-                    || !kind.Equals("message", StringComparison.OrdinalIgnoreCase) || m[2] is not string payload)
-                    continue;
-                if (m[1] as string == channel && Parse(payload) is { } notice)
-                    await local.PublishAsync(notice, stoppingToken);
-                else if (m[1] as string == presenceChannel && ParsePresence(payload) is { } announced)
-                    await HearPresenceAsync(announced.NodeId, announced.Notice);
-            }
-        }
-        finally
-        {
-            await listening.CancelAsync();
-            try { await watchdog; } catch (Exception) { /* the watchdog only ends the connection */ }
-        }
-    }
-
-    MeetingChanged? Parse(string payload)
-    {
-        var parts = payload.Split(' ');
+        var parts = (payload ?? "").Split(' ');
         if (parts.Length != 3 || parts[0] == nodeId) return null;
         if (!MeetingHosts.IsWellFormedId(parts[1]) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var version)) return null;
         return new MeetingChanged(parts[1], version);
     }
 
-    (string NodeId, PresenceNotice Notice)? ParsePresence(string payload)
+    (string NodeId, PresenceNotice Notice)? ParsePresence(string? payload)
     {
-        var parts = payload.Split(' ');
+        var parts = (payload ?? "").Split(' ');
         if (parts.Length != 4 || parts[0] == nodeId || !MeetingHosts.IsWellFormedId(parts[1])
             || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ms) || ms is <= 0 or > 600_000) return null;
         var keys = parts[3].Length == 0 ? [] : parts[3].Split(',');
@@ -229,24 +171,13 @@ public sealed class RedisBus : BackgroundService, IMeetingBus
         }
     }
 
-    static TimeSpan Next(TimeSpan backOff) => TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaxBackOff.Ticks));
+    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
-    // Spread reconnects so a restarted Redis is not met by every node in the same millisecond.
-    static TimeSpan Jitter(TimeSpan backOff) => backOff * (0.5 + Random.Shared.NextDouble() / 2);
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        await base.StopAsync(cancellationToken);
-        // Best effort, and never fail a shutdown for it (the host may pass an already cancelled token).
-        if (!await publishGate.WaitAsync(CommandTimeout, CancellationToken.None)) return;
-        try
-        {
-            if (publisher is not null) await publisher.DisposeAsync();
-            publisher = null;
-        }
-        finally
-        {
-            publishGate.Release();
-        }
+        if (redis is not { } r) return;
+        redis = null;
+        await r.CloseAsync(allowCommandsToComplete: false);
+        await r.DisposeAsync();
     }
 }
