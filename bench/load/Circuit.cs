@@ -99,7 +99,7 @@ sealed class Circuit : IAsyncDisposable
             tcs?.TrySetResult(((bool)args[1]!, args[2] as string));
             return Task.CompletedTask;
         });
-        connection.On<string>("JS.Error", e => { Error = e; Console.WriteLine($"JS.Error on {Path}: {e}"); });
+        connection.On<string>("JS.Error", e => { Error = e; if (!closing) Console.WriteLine($"JS.Error on {Path}: {e}"); });
         connection.Closed += e => { if (e is not null) Error ??= e.Message; return Task.CompletedTask; };
         await connection.StartAsync();
 
@@ -191,11 +191,13 @@ sealed class Circuit : IAsyncDisposable
     }
 
     static bool warnedDisconnect;
+    volatile bool closing;
 
     public async ValueTask DisposeAsync()
     {
         try
         {
+            closing = true;
             // As the page does when it is closed: the disconnect beacon, then the connection goes.
             var (status, _, _) = await browser.PostAsync("/_blazor/disconnect", [new("circuitId", circuitId)]);
             if (status != HttpStatusCode.OK && !warnedDisconnect) { warnedDisconnect = true; Console.WriteLine($"_blazor/disconnect answered {(int)status}"); }
