@@ -98,7 +98,8 @@ async Task<int> ScenarioM()
     var after = await Memory.MeasureAsync(app, root, $"{participants} circuits closed, {warm.Count} warm-up circuits open, {items + more} items");
     Console.WriteLine();
     Memory.PerCircuit(before, with, participants, $"{items}-item board");
-    Memory.PerCircuit(after, withMore, participants, $"{items + more}-item board (after {more} changes seen by every circuit)");
+    if (Opt("byType", 0) is > 0 and var typeRows) Memory.ByType(before, with, participants, typeRows);
+    Memory.PerCircuit(after, withMore, participants, $"{items + more}-item board (after {more} changes seen by every circuit)", rssBaseline: before);
     File.WriteAllLines(Path.Combine(results, $"m-{stamp}.csv"),
         ["state,participants,items,heap_kb,rss_kb",
          $"before,0,{items},{before.HeapKb},{before.RssKb}", $"with,{participants},{items},{with.HeapKb},{with.RssKb}",
@@ -126,6 +127,7 @@ async Task<int> ScenarioA()
     var ackAfterSend = new List<double>();
     var missing = 0;
     var cpu0 = app.Cpu();
+    var ownCpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     var t0 = Circuit.Now;
     for (var k = 0; k < items; k++)
     {
@@ -150,6 +152,7 @@ async Task<int> ScenarioA()
     }
     var wall = Circuit.Ms(t0, Circuit.Now) / 1000;
     var cpu = app.Cpu() - cpu0;
+    var ownCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - ownCpu0;
     Console.WriteLine();
     Console.WriteLine($"A: {participants} participant circuits, {items} items added one after another by the facilitator's circuit");
     Console.WriteLine("| measure | n | p50 ms | p95 ms | p99 ms | max ms |");
@@ -161,6 +164,7 @@ async Task<int> ScenarioA()
     Console.WriteLine($"Missing receipts (none within 30 s): {missing}");
     Console.WriteLine($"Server CPU during the changes: {cpu.TotalSeconds:N1} s over {wall:N1} s wall ({100 * cpu.TotalSeconds / wall:N0}% of one core); " +
                       $"{cpu.TotalMilliseconds / items:N0} ms per change, {cpu.TotalMilliseconds / items / Math.Max(1, participants):N2} ms per circuit per change; RSS {app.RssKb() / 1024.0:N0} MiB");
+    Console.WriteLine($"Load generator CPU meanwhile (same machine): {ownCpu.TotalSeconds:N1} s ({100 * ownCpu.TotalSeconds / wall:N0}% of one core); load average {File.ReadAllText("/proc/loadavg").Trim()}");
     File.WriteAllLines(Path.Combine(results, $"a-{stamp}.csv"), rows);
     Console.WriteLine($"Raw samples: bench/results/a-{stamp}.csv");
     foreach (var c in circuits) await c.DisposeAsync();
@@ -255,7 +259,7 @@ static class Stats
 /// <summary>The server's managed heap after a full collection (bench/profile's heap census) and its RSS.</summary>
 static class Memory
 {
-    public record Reading(string Label, double HeapKb, long RssKb);
+    public record Reading(string Label, double HeapKb, long RssKb, Dictionary<string, double> ByType);
 
     public static async Task<Reading> MeasureAsync(AppProcess app, string root, string label)
     {
@@ -265,17 +269,30 @@ static class Memory
             using var build = System.Diagnostics.Process.Start("dotnet", ["build", Path.Combine(root, "bench", "profile"), "-c", "Release", "--nologo", "-v", "q"])!;
             await build.WaitForExitAsync();
         }
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "heap", app.Pid.ToString(), "3"]) { RedirectStandardOutput = true };
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "heap", app.Pid.ToString(), "400"]) { RedirectStandardOutput = true };
         using var p = System.Diagnostics.Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         await p.WaitForExitAsync();
         var m = Regex.Match(output, @"Live objects: [\d,]+, ([\d.,]+) MiB");
         if (!m.Success) throw new InvalidOperationException("The heap census failed:\n" + output);
-        var reading = new Reading(label, double.Parse(m.Groups[1].Value.Replace(",", "")) * 1024, app.RssKb());
+        var byType = new Dictionary<string, double>();
+        foreach (Match row in Regex.Matches(output, @"^\| (.+?) \| ([\d,]+) \| ([\d,]+) \|", RegexOptions.Multiline))
+            byType[row.Groups[1].Value] = byType.GetValueOrDefault(row.Groups[1].Value) + double.Parse(row.Groups[3].Value.Replace(",", ""));
+        var reading = new Reading(label, double.Parse(m.Groups[1].Value.Replace(",", "")) * 1024, app.RssKb(), byType);
         Console.WriteLine($"Memory, {label}: managed heap (live, after a full collection) {reading.HeapKb / 1024:N1} MiB, RSS {reading.RssKb / 1024.0:N0} MiB");
         return reading;
     }
 
-    public static void PerCircuit(Reading without, Reading with, int n, string what) =>
-        Console.WriteLine($"Per circuit on the {what}: {(with.HeapKb - without.HeapKb) / n:N0} KB managed, {(with.RssKb - without.RssKb) / (double)n:N0} KB RSS ({n} circuits)");
+    /// <summary>What the circuits added, by type: the census difference per circuit, largest first.</summary>
+    public static void ByType(Reading without, Reading with, int n, int rows)
+    {
+        Console.WriteLine($"| type | KB per circuit ({with.Label} minus {without.Label}) |");
+        Console.WriteLine("|---|---|");
+        foreach (var (type, kb) in with.ByType.Select(t => (t.Key, (t.Value - without.ByType.GetValueOrDefault(t.Key)) / n)).OrderByDescending(t => t.Item2).Take(rows))
+            Console.WriteLine($"| {type} | {kb:N1} |");
+    }
+
+    /// <summary>RSS does not shrink when circuits close (the GC keeps what it took), so its baseline may be an earlier reading.</summary>
+    public static void PerCircuit(Reading without, Reading with, int n, string what, Reading? rssBaseline = null) =>
+        Console.WriteLine($"Per circuit on the {what}: {(with.HeapKb - without.HeapKb) / n:N0} KB managed, {(with.RssKb - (rssBaseline ?? without).RssKb) / (double)n:N0} KB RSS ({n} circuits)");
 }
