@@ -126,6 +126,18 @@ async Task<int> ScenarioA()
     var lastFromAck = new List<double>();
     var ackAfterSend = new List<double>();
     var missing = 0;
+    // --profile=S: bench/profile's CPU sampler on the app for the first S seconds of the changes.
+    Task<string>? profile = null;
+    if (Opt("profile", 0) is > 0 and var profileSeconds)
+        profile = Task.Run(async () =>
+        {
+            var dll = Path.Combine(root, "bench", "profile", "bin", "Release", "net10.0", "mb-profile.dll");
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "cpu", app.Pid.ToString(), profileSeconds.ToString(), "40"]) { RedirectStandardOutput = true };
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var output = await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            return output;
+        });
     var cpu0 = app.Cpu();
     var ownCpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     var t0 = Circuit.Now;
@@ -166,6 +178,12 @@ async Task<int> ScenarioA()
                       $"{cpu.TotalMilliseconds / items:N0} ms per change, {cpu.TotalMilliseconds / items / Math.Max(1, participants):N2} ms per circuit per change; RSS {app.RssKb() / 1024.0:N0} MiB");
     Console.WriteLine($"Load generator CPU meanwhile (same machine): {ownCpu.TotalSeconds:N1} s ({100 * ownCpu.TotalSeconds / wall:N0}% of one core); load average {File.ReadAllText("/proc/loadavg").Trim()}");
     File.WriteAllLines(Path.Combine(results, $"a-{stamp}.csv"), rows);
+    if (profile is not null)
+    {
+        var text = await profile;
+        File.WriteAllText(Path.Combine(results, $"a-{stamp}-cpu.md"), text);
+        Console.WriteLine($"CPU profile of the app during the changes: bench/results/a-{stamp}-cpu.md");
+    }
     Console.WriteLine($"Raw samples: bench/results/a-{stamp}.csv");
     foreach (var c in circuits) await c.DisposeAsync();
     return missing == 0 ? 0 : 1;
