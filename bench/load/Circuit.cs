@@ -172,9 +172,23 @@ sealed class Circuit : IAsyncDisposable
         return tcs.Task;
     }
 
-    public ulong Handler(string elementId, string eventName) =>
-        Handlers.TryGetValue(elementId, out var h) && h.TryGetValue(eventName, out var id) ? id
-            : throw new InvalidOperationException($"No {eventName} handler on #{elementId} in {Path}");
+    public ulong Handler(string elementId, string eventName)
+    {
+        lock (Handlers)
+            return Handlers.TryGetValue(elementId, out var h) && h.TryGetValue(eventName, out var id) ? id
+                : throw new InvalidOperationException($"No {eventName} handler on #{elementId} in {Path}");
+    }
+
+    /// <summary>The ids of elements that have a handler for the event, and pass the test.</summary>
+    public List<string> ElementsWith(string eventName, Func<string, bool> test)
+    {
+        lock (Handlers) return [.. Handlers.Where(h => h.Value.ContainsKey(eventName) && test(h.Key)).Select(h => h.Key)];
+    }
+
+    public bool IsDisposed(ulong handler)
+    {
+        lock (Handlers) return DisposedHandlers.Contains(handler);
+    }
 
     /// <summary>Dispatches a browser event the way blazor.web.js does (.NET 8 and later): DispatchEventAsync on the renderer's interop object.</summary>
     public async Task<(bool Ok, string? Result)> DispatchAsync(ulong handlerId, string eventName, object eventArgs)

@@ -239,7 +239,14 @@ static class Flows
 sealed class Adder(Circuit board)
 {
     int turn;
-    public List<string> Forms => [.. board.Handlers.Where(h => h.Key.StartsWith("add-") && h.Value.ContainsKey("onsubmit") && board.Handlers.ContainsKey(h.Key + "-text")).Select(h => h.Key)];
+    public List<string> Forms
+    {
+        get
+        {
+            var textareas = board.ElementsWith("onchange", id => id.StartsWith("add-") && id.EndsWith("-text")).ToHashSet();
+            return board.ElementsWith("onsubmit", id => textareas.Contains(id + "-text"));
+        }
+    }
 
     public async Task<(long Sent, long Ack)> AddAsync(string text)
     {
@@ -248,7 +255,7 @@ sealed class Adder(Circuit board)
         var form = forms[turn++ % forms.Count];
         var change = board.Handler($"{form}-text", "onchange");
         var submit = board.Handler(form, "onsubmit");
-        if (board.DisposedHandlers.Contains(change) || board.DisposedHandlers.Contains(submit))
+        if (board.IsDisposed(change) || board.IsDisposed(submit))
             throw new InvalidOperationException($"The handlers of #{form} were replaced and not seen again");
         var r = await board.DispatchAsync(change, "change", new { value = text });
         if (!r.Ok) throw new InvalidOperationException($"change refused: {r.Result}");
