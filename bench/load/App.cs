@@ -1,0 +1,171 @@
+// The app under test, started as its own process, and a browser-like HTTP client.
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+sealed class AppProcess : IAsyncDisposable
+{
+    public required Process Process { get; init; }
+    public required string Base { get; init; }
+    public required string SetupPath { get; init; }
+    public required string DataDir { get; init; }
+    public int Pid => Process.Id;
+
+    public static string RepoRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "MeetingBoard.sln"))) dir = Path.GetDirectoryName(dir);
+        return dir ?? throw new InvalidOperationException("Cannot find the repository root (MeetingBoard.sln)");
+    }
+
+    public static void Build(string root)
+    {
+        Console.WriteLine("Building the app (Release)…");
+        using var p = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src", "MeetingBoard.Web"), "-c", "Release", "--nologo", "-v", "q"])
+        { RedirectStandardOutput = true })!;
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("The app did not build");
+    }
+
+    public static async Task<AppProcess> StartAsync(string root)
+    {
+        var project = Path.Combine(root, "src", "MeetingBoard.Web");
+        var dll = Path.Combine(project, "bin", "Release", "net10.0", "MeetingBoard.Web.dll");
+        var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("meetingboard-bench-").FullName;
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["MeetingBoard__DataDirectory"] = data;
+        psi.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        // 300 people join one meeting from one address within minutes: above the default join limit per code.
+        psi.Environment["MeetingBoard__JoinsPerCodeAllowed"] = "100000";
+        if (Environment.GetEnvironmentVariable("BENCH_DETAILED_ERRORS") == "1") psi.Environment["DetailedErrors"] = "true";
+        var process = Process.Start(psi)!;
+        var setup = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (!setup.Task.IsCompleted)
+            {
+                lock (log) log.AppendLine(e.Data);
+                var m = Regex.Match(e.Data, @"Create the first one here \(this link works once\): (\S+)");
+                if (m.Success) setup.TrySetResult(new Uri(m.Groups[1].Value).AbsolutePath);
+            }
+            else if (e.Data.Contains("fail:") || e.Data.Contains("crit:")) Console.WriteLine($"[app] {e.Data}");
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine($"[app err] {e.Data}"); };
+        process.Exited += (_, _) => setup.TrySetException(new InvalidOperationException("The app exited:\n" + log));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!process.HasExited) process.Kill(true); } catch { } };
+        var done = await Task.WhenAny(setup.Task, Task.Delay(TimeSpan.FromSeconds(90)));
+        if (done != setup.Task) { process.Kill(true); throw new TimeoutException("The app did not start within 90 s:\n" + log); }
+        var app = new AppProcess { Process = process, Base = baseUrl, SetupPath = await setup.Task, DataDir = data };
+        Console.WriteLine($"App pid {app.Pid} at {baseUrl}");
+        return app;
+    }
+
+    static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    /// <summary>User + system CPU time of the app so far, from /proc/pid/stat.</summary>
+    public TimeSpan Cpu()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the command: field 3 is state, so utime (14) and stime (15) are at 11 and 12.
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    /// <summary>Resident set size in KiB, from /proc/pid/status.</summary>
+    public long RssKb()
+    {
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+            if (line.StartsWith("VmRSS:")) return long.Parse(Regex.Match(line, @"\d+").Value);
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { if (!Process.HasExited) Process.Kill(true); await Process.WaitForExitAsync(); } catch { }
+        try { Directory.Delete(DataDir, true); } catch { }
+    }
+}
+
+/// <summary>A browser's HTTP side: its own cookies, no automatic redirects, the last page's antiforgery token.</summary>
+sealed class Browser(string baseUrl)
+{
+    static readonly HttpClient Http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 })
+    { Timeout = TimeSpan.FromSeconds(120) };
+
+    public string Base { get; } = baseUrl;
+    public Dictionary<string, string> Cookies { get; } = [];
+    public string Token { get; private set; } = "";
+
+    public string CookieHeader() => string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}"));
+
+    void Keep(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var lines)) return;
+        foreach (var line in lines)
+        {
+            var parts = line.Split(';');
+            var eq = parts[0].IndexOf('=');
+            var name = parts[0][..eq].Trim();
+            var value = parts[0][(eq + 1)..].Trim();
+            var expired = parts.Skip(1).Any(a => Regex.IsMatch(a, @"^\s*(max-age=0|expires=thu, 01 jan 1970)", RegexOptions.IgnoreCase));
+            if (expired || value == "") Cookies.Remove(name);
+            else Cookies[name] = value;
+        }
+    }
+
+    public async Task<(HttpStatusCode Status, string Html, string? Location)> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Base + path);
+        request.Headers.TryAddWithoutValidation("Cookie", CookieHeader());
+        using var response = await Http.SendAsync(request);
+        Keep(response);
+        var html = await response.Content.ReadAsStringAsync();
+        var m = Regex.Match(html, "<meta name=\"mb-antiforgery\" content=\"([^\"]*)\"");
+        if (m.Success) Token = WebUtility.HtmlDecode(m.Groups[1].Value);
+        else if (Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]*)\"") is { Success: true } h) Token = WebUtility.HtmlDecode(h.Groups[1].Value);
+        return (response.StatusCode, html, response.Headers.Location?.ToString());
+    }
+
+    public async Task<(HttpStatusCode Status, string Text, string? Location)> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + path)
+        {
+            Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", Token))),
+        };
+        request.Headers.TryAddWithoutValidation("Cookie", CookieHeader());
+        request.Headers.TryAddWithoutValidation("Origin", Base);
+        using var response = await Http.SendAsync(request);
+        Keep(response);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString());
+    }
+
+    public static string Hidden(string html, string name)
+    {
+        var m = Regex.Match(html, $"<input type=\"hidden\" name=\"{name}\" value=\"([^\"]*)\"");
+        if (!m.Success) throw new InvalidOperationException($"No hidden field {name} on the page");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+}
