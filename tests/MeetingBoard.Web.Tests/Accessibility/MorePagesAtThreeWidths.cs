@@ -85,6 +85,7 @@ public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTes
         await chair.GetByRole(AriaRole.Button, new() { Name = "Create a demo meeting" }).ClickAsync();
         await Expect(chair.Locator("#mb-board .mb-item")).ToHaveCountAsync(10);
         var meeting = new Uri(chair.Url).AbsolutePath;
+        await LivePages.WaitUntilLiveAsync(chair); // a click on the prerendered page, before its circuit starts, does nothing
         // The stages started, so the task list shows one done, one now and the rest to come.
         await chair.Locator("#mb-stages button", new() { HasTextRegex = new Regex("^\\s*Start:") }).ClickAsync();
         await Expect(chair.Locator("#mb-stages .mb-stages__count")).ToContainTextAsync("Stage 1 of");
@@ -134,6 +135,8 @@ public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTes
 
     static async Task OpenAsync(ILocator details)
     {
+        // A live page's circuit replaces the prerendered page when it starts, closing what was opened before.
+        await LivePages.WaitUntilLiveAsync(details.Page);
         if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").First.ClickAsync();
         await Expect(details).ToHaveAttributeAsync("open", "");
     }
@@ -141,7 +144,15 @@ public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTes
     async Task CheckAsync(IPage page, int width, string state, string? shot = null)
     {
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{state}: the page is {scrollWidth}px wide");
+        if (scrollWidth > width)
+        {
+            // Name the widest culprits, so a failure says where to look.
+            var wide = await page.EvaluateAsync<string[]>("""
+                (w) => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                  .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`).slice(-8)
+                """, width);
+            Assert.Fail($"{state}: the page is {scrollWidth}px wide; reaching past the edge: {string.Join(", ", wide)}");
+        }
         await Axe.AssertNoViolationsAsync(page, state);
         if (shot is not null && !string.IsNullOrEmpty(screenshots))
         {
