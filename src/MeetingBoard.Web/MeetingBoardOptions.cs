@@ -59,15 +59,6 @@ public sealed class MeetingBoardOptions
 
     /// <summary>How often each meeting with viewers on this node is checked against the store, in case a bus notice was lost.</summary>
     public double CatchUpSeconds { get; set; } = 5;
-
-    /// <summary>Benchmark-only endpoints (bench/, docs/benchmarks.md). Never on a server people use.</summary>
-    public BenchmarkOptions Benchmarks { get; set; } = new();
-}
-
-public sealed class BenchmarkOptions
-{
-    /// <summary>Maps <see cref="Live.BenchHub"/> at /hubs/bench.</summary>
-    public bool Enabled { get; set; }
 }
 
 public enum StoreKind
