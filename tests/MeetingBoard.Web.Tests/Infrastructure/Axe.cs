@@ -21,7 +21,6 @@ public static class Axe
 
     public static async Task AssertNoViolationsAsync(IPage page, string state)
     {
-        if (Environment.GetEnvironmentVariable("MB_SKIP_AXE") == "1") return; // LOCAL-ONLY
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
             await page.EvaluateAsync(Script.Value);
         var violations = await page.EvaluateAsync<JsonElement>("""

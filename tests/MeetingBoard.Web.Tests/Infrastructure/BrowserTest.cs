@@ -14,7 +14,8 @@ public abstract class BrowserTest : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable("MB_DUMP_LOGS") is { Length: > 0 } dir) // LOCAL-ONLY
+        // MB_DUMP_LOGS=/some/dir writes each browser test's app log there, to read after a failure.
+        if (Environment.GetEnvironmentVariable("MB_DUMP_LOGS") is { Length: > 0 } dir)
             File.WriteAllLines(Path.Combine(dir, GetType().Name + ".log"), app.Logs.Lines.Where(l => !l.StartsWith("Trace") && !l.StartsWith("Debug Microsoft.AspNetCore.Routing")));
         await app.DisposeAsync();
     }
