@@ -145,7 +145,8 @@ public sealed class ScreenReaderAnnouncements(BrowserFixture browsers) : Browser
     {
         await page.Context.AddInitScriptAsync(Listener);
         await page.ReloadAsync();
-        await Expect(page.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
+        // Typing into the prerendered page before its circuit starts would be lost: wait until it is live.
+        await LivePages.WaitUntilLiveAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("() => Array.isArray(window.__heard)"), "the listener runs on this page");
     }
 
