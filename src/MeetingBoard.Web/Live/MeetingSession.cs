@@ -66,6 +66,9 @@ public sealed class MeetingSession(
     public string Title { get; private set; } = "";
     public string FacilitatorName { get; private set; } = "";
 
+    /// <summary>The view the page opened with: what the screen-reader announcer compares the first change against.</summary>
+    public MeetingView? OpenedWith { get; private set; }
+
     /// <summary>Items this page added: the announcer does not read a person's own items back to them.</summary>
     public IReadOnlySet<string> Mine => mine;
     readonly HashSet<string> mine = [];
@@ -104,6 +107,7 @@ public sealed class MeetingSession(
         }
         if (live) watching = feed.Watch(meetingId, this);
         Derive(state, presence.ConnectedKeys(meetingId));
+        OpenedWith = View;
         if (live && viewer is not null) Register();
     }
 
@@ -166,16 +170,11 @@ public sealed class MeetingSession(
     /// <summary>"Stay signed in": the facilitator is here, though they have not pressed anything for a while.</summary>
     public Task StaySignedInAsync() => FacilitatorAuthentication.KeepAliveAsync(sessions, user, time.GetUtcNow());
 
-    /// <summary>What the last change brought, in words for a screen reader (Features/Shared/Announcements.cs); null when nothing to say.</summary>
-    public string? Announcement { get; private set; }
-
     async Task MeetingFeed.IWatcher.ChangedAsync(MeetingState state, IReadOnlySet<string> connectedKeys)
     {
         if (!connected) return;
         var before = viewer;
-        var seen = View;
         Derive(state, connectedKeys);
-        Announcement = seen is not null && View is not null ? Features.Shared.Announcements.Between(seen, View, mine) : null;
         if (before is not null && viewer is null) Unregister();
         await RaiseAsync();
     }
