@@ -148,8 +148,8 @@ public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTes
         {
             // Name the widest culprits, so a failure says where to look.
             var wide = await page.EvaluateAsync<string[]>("""
-                (w) => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
-                  .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`).slice(-8)
+                (w) => [...document.querySelectorAll('body *')].filter(e => e.offsetWidth > w + 1 && !e.closest('.mb-table-scroll'))
+                  .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${e.offsetWidth}px wide)`).slice(0, 8)
                 """, width);
             Assert.Fail($"{state}: the page is {scrollWidth}px wide; reaching past the edge: {string.Join(", ", wide)}");
         }
