@@ -37,7 +37,7 @@ public sealed class InTheBrowser(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Locator("#mb-lock-state")).ToContainTextAsync("Nobody new can ask to join");
         var phone = await browsers.NewPageAsync(app, 360, 740);
         await phone.GotoAsync(joinLink!);
-        await Expect(phone.Locator(".govuk-error-message")).ToContainTextAsync("This meeting is locked");
+        await Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("This meeting is locked");
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Unlock meeting" }).ClickAsync();
         await Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Lock meeting" })).ToBeVisibleAsync();

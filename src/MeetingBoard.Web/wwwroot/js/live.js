@@ -26,6 +26,16 @@
     },
   });
 
+  // The skip link moves focus into the page, not only the scroll position (Blazor's own handling of a
+  // same-page link scrolls and leaves focus behind, so the next Tab would start from the top again).
+  document.addEventListener('click', (e) => {
+    if (!e.target.closest?.('a.mb-skip-link')) return;
+    const main = document.getElementById('main-content');
+    if (!main) return;
+    e.preventDefault();
+    main.focus();
+  }, true);
+
   // "Copy link" buttons: the only thing on a page the server cannot do for the browser.
   document.addEventListener('click', async (e) => {
     const button = e.target.closest?.('[data-mb-copy]');
