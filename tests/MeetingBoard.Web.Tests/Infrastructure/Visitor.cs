@@ -39,11 +39,10 @@ public sealed partial class Visitor : IDisposable
         return (response.StatusCode, page, response);
     }
 
-    public async Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> fields, bool fetch = false, bool withToken = true)
+    public async Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> fields, bool withToken = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         if (withToken) request.Headers.Add("RequestVerificationToken", Token);
-        if (fetch) request.Headers.Add("X-MeetingBoard-Fetch", "1");
         return await http.SendAsync(request);
     }
 

@@ -375,7 +375,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
     static async Task<Outcome> PostAsync(Visitor v, string path, Dictionary<string, string> fields)
     {
         fields["commandId"] = Visitor.NewCommandId();
-        var response = await v.PostAsync(path, fields, fetch: true);
+        var response = await v.PostAsync(path, fields);
         return await OutcomeOf(response.StatusCode, response);
     }
 

@@ -3,13 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingBoard.Web.Features.Shared;
 
-/// <summary>Reading posted forms safely, and answering them the way the page asked (fetch or a plain post).</summary>
+/// <summary>Reading the static pages' posted forms safely (sign-in, setup, join), and answering a refusal with a page.</summary>
 public static class Forms
 {
     public const int MaxFormBytes = 64 * 1024;
-
-    /// <summary>True when the client script sent the form with fetch and wants a fragment back, not a page.</summary>
-    public static bool IsFetch(HttpRequest request) => request.Headers["X-MeetingBoard-Fetch"] == "1";
 
     /// <summary>The posted form, checked for its antiforgery token; or the answer to give when it cannot be read.</summary>
     public static async Task<(IFormCollection? Form, IResult? Failure)> ReadAsync(HttpContext http)
@@ -41,12 +38,9 @@ public static class Forms
         }
     }
 
-    /// <summary>A refusal that is not about one field: plain text for the client script, a page otherwise.</summary>
-    public static IResult Fail(HttpContext http, int status, string message)
-    {
-        if (IsFetch(http.Request))
-            return TypedResults.Text(message, "text/plain; charset=utf-8", statusCode: status);
-        return new RazorComponentResult<MessagePage>(new
+    /// <summary>A refusal that is not about one field: a page that says what went wrong and links back.</summary>
+    public static IResult Fail(HttpContext http, int status, string message) =>
+        new RazorComponentResult<MessagePage>(new
         {
             Chrome = Chrome.For(http),
             Heading = status switch
@@ -62,14 +56,9 @@ public static class Forms
             IsError = true,
         })
         { StatusCode = status };
-    }
 
     public static string? Value(this IFormCollection form, string name) =>
         form.TryGetValue(name, out var v) && v.Count == 1 ? v[0] : null;
-
-    /// <summary>A client-generated id that makes a retried submission harmless; ignored unless it looks like one.</summary>
-    public static string? CommandId(this IFormCollection form) =>
-        form.Value("commandId") is { Length: >= 8 and <= 64 } id && id.All(char.IsAsciiLetterOrDigit) ? id : null;
 
     public static IResult Page<T>(object parameters, int status = StatusCodes.Status200OK) where T : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<T>(parameters) { StatusCode = status };
