@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MeetingBoard.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -63,6 +64,7 @@ public sealed class PageLayout(BrowserFixture browsers) : BrowserTest
         await screen.GotoAsync(screenLink);
         // The room screen shows the harm matrix entry and the three next steps as cards too.
         await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(14);
+        await RoomScreenCutsNothingAsync(screen);
         await ShotAsync(screen, "room-screen-1920");
         var overflow = await screen.EvaluateAsync<int[]>(
             "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
@@ -70,6 +72,48 @@ public sealed class PageLayout(BrowserFixture browsers) : BrowserTest
         var itemFont = await screen.Locator(".mb-item__text").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
         // Full size is 28px; a crowded column steps down to fit, never below 0.6 of that (app.scss).
         Assert.True(itemFont >= 16.8, $"Room screen item text is {itemFont}px");
+    }
+
+    [Fact]
+    public async Task ACrowdedRoomScreenStepsDownThenTurnsItsPagesAndCutsNothing()
+    {
+        await using var meeting = await MeetingScenario.StartAsync(app);
+        var screenKey = (await (await app.Services.GetRequiredService<MeetingBoard.Web.Live.MeetingHosts>().FindAsync(meeting.MeetingId))!.CatchUpAsync()).ScreenKey;
+        var screen = await browsers.NewPageAsync(app, 1920, 1080);
+        await screen.GotoAsync($"/m/{meeting.MeetingId}/screen/{screenKey}");
+        await LivePages.WaitUntilLiveAsync(screen);
+
+        // Thirteen worries: the column steps down (and turns pages if even that is not enough).
+        for (var i = 1; i <= 13; i++)
+            await meeting.AddItemAsync(meeting.Facilitator, i % 2 == 0 ? "harm" : "complicating-factors", $"Worry {i}: Jordan shouted at Sam in front of the children, and the police were called again.");
+        await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(13);
+        await RoomScreenCutsNothingAsync(screen);
+        var worries = screen.Locator(".mb-column").First;
+        Assert.NotEqual("0", await worries.GetAttributeAsync("data-mb-fit"));
+        await ShotAsync(screen, "room-screen-13-worries-1920");
+
+        // Far more than fits: the column turns its pages and says so, still at a readable size.
+        for (var i = 14; i <= 60; i++)
+            await meeting.AddItemAsync(meeting.Facilitator, "harm", $"Worry {i}: Jordan shouted at Sam in front of the children, and the police were called again.");
+        await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(60);
+        await RoomScreenCutsNothingAsync(screen);
+        await Expect(worries).ToHaveAttributeAsync("data-mb-page-label", new System.Text.RegularExpressions.Regex("^Page [0-9]+ of [2-9]$"));
+        await ShotAsync(screen, "room-screen-crowded-1920");
+    }
+
+    /// <summary>
+    /// Every column of the room screen shows all it holds: it fits (at whatever step it took), or it turns
+    /// pages and says so; item text never falls below 0.6 of full size.
+    /// </summary>
+    static async Task RoomScreenCutsNothingAsync(IPage screen)
+    {
+        await screen.WaitForFunctionAsync("""
+            () => [...document.querySelectorAll('.mb-room .mb-column')].every(c =>
+              c.scrollHeight <= c.clientHeight + 1 || (c.dataset.mbPages && c.dataset.mbPageLabel))
+            """, null, new() { Timeout = 20_000 });
+        var smallest = await screen.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('.mb-room .mb-item__text')].map(e => parseFloat(getComputedStyle(e).fontSize)))");
+        Assert.True(smallest >= 16.8, $"Room screen item text is {smallest}px");
     }
 
     /// <summary>Bytes on the wire per document a phone loads (the first visit, nothing cached), by page path.</summary>

@@ -133,8 +133,24 @@
   const pageEvery = 12000;
   let page = 0;
 
+  // Columns share the width by how much each holds (measured at full size in equal widths, each
+  // between 0.6 and 2 of an equal share), so a crowded column is not squeezed small beside empty ones.
+  const share = (board, columns) => {
+    board.style.gridTemplateColumns = '';
+    for (const column of columns) { column.dataset.mbFit = '0'; column.scrollTop = 0; }
+    const needs = columns.map((c) => Math.max(c.scrollHeight, c.clientHeight / 2));
+    const total = needs.reduce((a, b) => a + b, 0);
+    board.style.gridTemplateColumns = needs
+      .map((n) => `minmax(0, ${Math.min(2, Math.max(0.6, (columns.length * n) / total)).toFixed(2)}fr)`)
+      .join(' ');
+  };
+
   const fit = () => {
-    for (const column of document.querySelectorAll('.mb-room .mb-column')) {
+    const board = document.querySelector('.mb-room .mb-board');
+    if (!board) return;
+    const columns = [...board.querySelectorAll('.mb-column')];
+    share(board, columns);
+    for (const column of columns) {
       const fits = (step) => {
         column.dataset.mbFit = String(step);
         return column.scrollHeight <= column.clientHeight + 1;
@@ -164,9 +180,10 @@
   let queued = 0;
   const later = () => { cancelAnimationFrame(queued); queued = requestAnimationFrame(fit); };
   const start = () => {
-    const room = document.querySelector('.mb-room');
-    if (!room) return false;
-    new MutationObserver(later).observe(room, { subtree: true, childList: true, characterData: true });
+    if (!document.querySelector('.mb-room')) return false;
+    // The whole body, not the room element: when the circuit starts it replaces the prerendered
+    // room with its own, and an observer of the old element would never fire again.
+    new MutationObserver(later).observe(document.body, { subtree: true, childList: true, characterData: true });
     window.addEventListener('resize', later);
     setInterval(() => { page++; document.querySelectorAll('.mb-room .mb-column[data-mb-pages]').forEach(turn); }, pageEvery);
     later();
