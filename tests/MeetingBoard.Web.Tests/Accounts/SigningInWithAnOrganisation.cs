@@ -158,8 +158,10 @@ public sealed class SigningInWithAnOrganisation(BrowserFixture browsers) : Brows
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out of MeetingBoard" })).ToBeVisibleAsync();
 
         // Sam marries and changes name and address: the same account, brought up to date.
+        // Still signed in at the provider, so no login page this time.
         provider.Change(Sam with { Name = "Sam Adeyemi", Email = "sam.adeyemi@northshire.gov.uk" });
-        await SignInWithAsync("Northshire Council", Sam, page);
+        await page.GotoAsync("/sign-in");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Northshire Council" }).ClickAsync();
         await Expect(page.Locator(".mb-header__user")).ToHaveTextAsync("Sam Adeyemi");
         var second = (await AccountOfAsync("council", Sam))!;
         Assert.Equal(first.Id, second.Id);
@@ -217,7 +219,16 @@ public sealed class SigningInWithAnOrganisation(BrowserFixture browsers) : Brows
         await CheckAsync(page, $"sign-in refused ({fault})");
         Assert.Null(await AccountOfAsync("council", Sam));
         Assert.False(await SignedInAsync(page));
-        Assert.Contains(app.Logs.Lines, l => l.Contains("Sign-in with provider council was refused", StringComparison.Ordinal));
+        // Refused for the reason the provider was made to give, not by accident.
+        var marker = fault switch
+        {
+            TestProvider.Fault.WrongSignature => "IDX10511", // signature validation failed
+            TestProvider.Fault.WrongIssuer => "IDX10205",
+            TestProvider.Fault.WrongAudience => "IDX10214",
+            TestProvider.Fault.WrongNonce => "IDX2132", // no cookie holds that nonce (21323), or it differs (21321)
+            _ => "Unable to unprotect the message.State",
+        };
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Sign-in with provider council was refused", StringComparison.Ordinal) && l.Contains(marker, StringComparison.Ordinal));
 
         // The provider mends its ways: the same person signs in.
         provider.Misbehave = TestProvider.Fault.None;

@@ -105,7 +105,7 @@ public sealed class TestProvider : IAsyncDisposable
                 if (Misbehave == Fault.WrongState && c.Response.State is { Length: > 4 } state)
                     c.Response.State = state[..^4] + (state.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
                 return default;
-            }).SetOrder(int.MinValue + 10));
+            }).SetOrder(OpenIddictServerAspNetCoreHandlers.Authentication.ProcessQueryResponse.Descriptor.Order - 1)); // after the state is attached
         });
         host = builder.Build();
         host.UseAuthentication();
