@@ -112,7 +112,7 @@ public static class MeetingBoardExtensions
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o => FacilitatorAuthentication.Configure(o, cookies))
-            .AddProviders(options.SignIn);
+            .AddProviders(options.SignIn, options.PublicUrl);
         services.AddSingleton<ProviderAccounts>();
         // Signed in means a facilitator's sign-in, nothing else (a participant's cookie is never enough).
         services.AddAuthorization(o => o.DefaultPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()

@@ -96,8 +96,11 @@ public sealed class ProviderOptions
 
     public string? ClientCertificatePassword { get; set; }
 
-    /// <summary>Scopes asked for besides <c>openid</c>. <c>offline_access</c> gives the refresh token that lets MeetingBoard notice a disabled account.</summary>
-    public string[] Scopes { get; set; } = ["profile", "email", "offline_access"];
+    /// <summary>Scopes asked for besides <c>openid</c>; <see cref="DefaultScopes"/> when not set. <c>offline_access</c> gives the refresh token that lets MeetingBoard notice a disabled account.</summary>
+    public string[]? Scopes { get; set; }
+
+    // Not the property's initial value: the configuration binder would add the configured scopes to it rather than replace it.
+    public static readonly string[] DefaultScopes = ["profile", "email", "offline_access"];
 
     /// <summary>The claim whose value stays the same for the person for ever: it links the MeetingBoard account. Entra ID: <c>oid</c> or <c>sub</c>.</summary>
     public string SubjectClaim { get; set; } = "sub";

@@ -52,8 +52,10 @@ public static partial class ProviderSignIn
         }
     }
 
-    public static void AddProviders(this AuthenticationBuilder auth, SignInOptions signIn)
+    public static void AddProviders(this AuthenticationBuilder auth, SignInOptions signIn, string? publicUrl)
     {
+        // Behind a proxy that ends TLS the request looks like http: the addresses given to the provider come from PublicUrl when it is set.
+        var publicBase = string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl.TrimEnd('/');
         foreach (var (name, p) in signIn.Providers)
         {
             auth.AddOpenIdConnect(Scheme(name), string.IsNullOrWhiteSpace(p.DisplayName) ? name : p.DisplayName, o =>
@@ -69,7 +71,7 @@ public static partial class ProviderSignIn
                 o.UsePkce = true;
                 o.Scope.Clear();
                 o.Scope.Add("openid");
-                foreach (var scope in p.Scopes.Where(s => !string.IsNullOrWhiteSpace(s) && s != "openid")) o.Scope.Add(scope);
+                foreach (var scope in (p.Scopes ?? ProviderOptions.DefaultScopes).Where(s => !string.IsNullOrWhiteSpace(s) && s != "openid")) o.Scope.Add(scope);
                 o.CallbackPath = CallbackPath(name);
                 o.SignedOutCallbackPath = SignedOutCallbackPath(name);
                 o.RemoteSignOutPath = $"/sign-out/{name}/front-channel";
@@ -103,8 +105,19 @@ public static partial class ProviderSignIn
                     context.Response.Redirect($"/sign-in/{name}/failed");
                     return Task.CompletedTask;
                 };
+                o.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    if (publicBase is not null)
+                    {
+                        context.ProtocolMessage.RedirectUri = publicBase + CallbackPath(name);
+                        // The code is redeemed with the same redirect_uri it was asked for with.
+                        context.Properties.Items[OpenIdConnectDefaults.RedirectUriForCodePropertiesKey] = context.ProtocolMessage.RedirectUri;
+                    }
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToIdentityProviderForSignOut = context =>
                 {
+                    if (publicBase is not null) context.ProtocolMessage.PostLogoutRedirectUri = publicBase + SignedOutCallbackPath(name);
                     if (context.Properties.Items.TryGetValue(IdTokenItem, out var idToken)) context.ProtocolMessage.IdTokenHint = idToken;
                     context.ProtocolMessage.ClientId = p.ClientId;
                     return Task.CompletedTask;
