@@ -79,6 +79,12 @@ public sealed class SigningInWithAnOrganisation(BrowserFixture browsers) : Brows
             var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(scrollWidth <= width, $"{state} at {width}px is {scrollWidth}px wide");
             await Axe.AssertNoViolationsAsync(page, $"{state} at {width}px");
+            if (Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS") is { Length: > 0 } shots)
+            {
+                Directory.CreateDirectory(shots);
+                var name = new string([.. state.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"sign-in-{name}-{width}.png"), FullPage = true });
+            }
         }
         await page.SetViewportSizeAsync(1280, 900);
     }
