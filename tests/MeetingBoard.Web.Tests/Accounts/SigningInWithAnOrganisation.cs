@@ -288,6 +288,22 @@ public sealed class SigningInWithAnOrganisation(BrowserFixture browsers) : Brows
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add another facilitator" })).Not.ToBeVisibleAsync();
     }
 
+    [Theory]
+    [InlineData("/sign-in/nobody", HttpStatusCode.NotFound, "There is no such way to sign in")]
+    [InlineData("/sign-in/Council%20One/no-access", HttpStatusCode.NotFound, "There is no such way to sign in")]
+    [InlineData("/sign-out/council/at-provider?s=not-a-link", HttpStatusCode.BadRequest, "This sign-out link has expired")]
+    [InlineData("/sign-out/council/at-provider", HttpStatusCode.BadRequest, "This sign-out link has expired")]
+    [InlineData("/sign-in/council/callback?code=made-up&state=made-up", HttpStatusCode.Redirect, null)]
+    public async Task BadAddressesGetAPlainAnswer(string path, HttpStatusCode status, string? says)
+    {
+        using var visitor = new Visitor(app);
+        var (got, page, response) = await visitor.GetAsync(path);
+        Assert.Equal(status, got);
+        if (says is not null) Assert.Contains(says, page.Body!.TextContent);
+        else Assert.Equal("/sign-in/council/failed", response.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name.Contains("mb_facilitator", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AProviderThatCannotBeReachedIsSaidPlainly()
     {
