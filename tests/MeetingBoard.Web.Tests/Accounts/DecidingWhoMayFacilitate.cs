@@ -67,3 +67,35 @@ public sealed class DecidingWhoMayFacilitate
         Assert.Contains("exactly one of ClientSecret and ClientCertificatePath", Refusal(new SignInOptions { Providers = { ["council"] = new ProviderOptions { Authority = good.Authority, ClientId = "c", AllowEveryone = true } } }));
     }
 }
+
+/// <summary>
+/// The statement a client signs with its certificate instead of sending a secret (RFC 7523). The
+/// test provider authenticates by secret, so this checks the statement itself as a provider would.
+/// </summary>
+public sealed class ProvingTheClientWithACertificate
+{
+    [Fact]
+    public async Task TheAssertionIsSignedByTheCertificateAndNamesTheClientAndTheTokenEndpoint()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=MeetingBoard test client", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+
+        var assertion = ProviderSignIn.ClientAssertion("meetingboard", "https://login.example/tenant/oauth2/v2.0/token", certificate);
+
+        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(assertion, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            ValidIssuer = "meetingboard",
+            ValidAudience = "https://login.example/tenant/oauth2/v2.0/token",
+            IssuerSigningKey = new Microsoft.IdentityModel.Tokens.X509SecurityKey(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Cert))),
+        });
+        Assert.True(result.IsValid, result.Exception?.Message);
+        var token = (Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)result.SecurityToken;
+        Assert.Equal("meetingboard", token.Subject);
+        Assert.False(string.IsNullOrEmpty(token.Id));
+        Assert.True(token.ValidTo <= DateTime.UtcNow.AddMinutes(3));
+        // Entra ID finds the certificate by its thumbprint in the header.
+        Assert.True(token.TryGetHeaderValue<string>("x5t", out var x5t) && x5t.Length > 0);
+    }
+}
