@@ -24,6 +24,7 @@ public static class MeetingBoardExtensions
     public static WebApplicationBuilder AddMeetingBoard(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("MeetingBoard").Get<MeetingBoardOptions>() ?? new MeetingBoardOptions();
+        ProviderSignIn.Validate(options.SignIn);
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         var services = builder.Services;
         // The framework's and MudBlazor's files (blazor.web.js, MudBlazor.min.css) are served from the
@@ -110,7 +111,9 @@ public static class MeetingBoardExtensions
             a.HeaderName = "RequestVerificationToken";
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o => FacilitatorAuthentication.Configure(o, cookies));
+            .AddCookie(o => FacilitatorAuthentication.Configure(o, cookies))
+            .AddProviders(options.SignIn, options.PublicUrl);
+        services.AddSingleton<ProviderAccounts>();
         // Signed in means a facilitator's sign-in, nothing else (a participant's cookie is never enough).
         services.AddAuthorization(o => o.DefaultPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
             .RequireAssertion(c => Viewers.FacilitatorId(c.User) is not null).Build());
@@ -142,7 +145,8 @@ public static class MeetingBoardExtensions
         });
 
         var setup = app.Services.GetRequiredService<SetupLink>();
-        if (!await accounts.AnyAsync()) setup.Open();
+        // With local accounts switched off the first facilitator signs in through a provider: no setup link.
+        if (options.SignIn.LocalAccounts && !await accounts.AnyAsync()) setup.Open();
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, setup));
 
         app.UseSecurityHeaders();

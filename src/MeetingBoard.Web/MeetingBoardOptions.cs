@@ -59,6 +59,74 @@ public sealed class MeetingBoardOptions
 
     /// <summary>How often each meeting with viewers on this node is checked against the store, in case a bus notice was lost.</summary>
     public double CatchUpSeconds { get; set; } = 5;
+
+    /// <summary>How often a facilitator's live page checks that their session still gives access (ended, expired, provider account disabled).</summary>
+    public double SessionRevalidationSeconds { get; set; } = 30;
+
+    /// <summary>How facilitators sign in: local accounts, organisation providers (OpenID Connect), or both. See docs/sign-in.md.</summary>
+    public SignInOptions SignIn { get; set; } = new();
+}
+
+public sealed class SignInOptions
+{
+    /// <summary>Email and password accounts kept by MeetingBoard. Switch off once everyone signs in through a provider.</summary>
+    public bool LocalAccounts { get; set; } = true;
+
+    /// <summary>Whom to ask for access, as a sentence end: "your team manager or the IT service desk on 01234 567890".</summary>
+    public string AccessContact { get; set; } = "your team manager or the person who looks after MeetingBoard for your organisation";
+
+    /// <summary>OpenID Connect providers by a short name of the operator's choosing (letters, digits, '-'); each is a "Sign in with …" button.</summary>
+    public Dictionary<string, ProviderOptions> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class ProviderOptions
+{
+    /// <summary>Shown on the button: "Sign in with {DisplayName}".</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The issuer; its /.well-known/openid-configuration is read from here.</summary>
+    public string Authority { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>A PFX (or PEM with its key) holding the certificate registered with the provider, instead of a secret: the client then proves itself with a signed assertion (private_key_jwt).</summary>
+    public string? ClientCertificatePath { get; set; }
+
+    public string? ClientCertificatePassword { get; set; }
+
+    /// <summary>Scopes asked for besides <c>openid</c>; <see cref="DefaultScopes"/> when not set. <c>offline_access</c> gives the refresh token that lets MeetingBoard notice a disabled account.</summary>
+    public string[]? Scopes { get; set; }
+
+    // Not the property's initial value: the configuration binder would add the configured scopes to it rather than replace it.
+    public static readonly string[] DefaultScopes = ["profile", "email", "offline_access"];
+
+    /// <summary>The claim whose value stays the same for the person for ever: it links the MeetingBoard account. Entra ID: <c>oid</c> or <c>sub</c>.</summary>
+    public string SubjectClaim { get; set; } = "sub";
+
+    public string NameClaim { get; set; } = "name";
+
+    /// <summary>Entra ID often sends the address in <c>preferred_username</c> (the UPN) rather than <c>email</c>.</summary>
+    public string EmailClaim { get; set; } = "email";
+
+    /// <summary>Who may facilitate: people whose email ends in one of these domains.</summary>
+    public string[] AllowedEmailDomains { get; set; } = [];
+
+    /// <summary>The claim that holds the person's groups or roles (<c>groups</c>, <c>roles</c>).</summary>
+    public string GroupClaim { get; set; } = "groups";
+
+    /// <summary>Who may facilitate: people with one of these values in <see cref="GroupClaim"/>. With domains as well, both must match.</summary>
+    public string[] AllowedGroups { get; set; } = [];
+
+    /// <summary>Everyone the provider signs in may facilitate (e.g. Entra ID with "assignment required"). Needed when there is neither list.</summary>
+    public bool AllowEveryone { get; set; }
+
+    /// <summary>How often a signed-in session asks the provider (with its refresh token) whether the account still works; 0 checks at every revalidation.</summary>
+    public double AccountCheckMinutes { get; set; } = 5;
+
+    /// <summary>Only for a provider on this machine in tests or a trial: allows an http authority.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }
 
 public enum StoreKind

@@ -12,6 +12,13 @@ public sealed record FacilitatorSession(
     DateTimeOffset LastSeenAt,
     DateTimeOffset? EndedAt);
 
+/// <summary>
+/// What a session signed in through a provider keeps of it: which provider, its tokens (the refresh
+/// token that checks the account still works, the ID token that names the session when signing out
+/// there), encrypted with the data-protection keys, and when the account was last checked.
+/// </summary>
+public sealed record ProviderSession(string SessionId, string Provider, string ProtectedTokens, DateTimeOffset CheckedAt);
+
 /// <summary>Server-side sessions: signing out or ending a session here ends it whatever the cookie says.</summary>
 public interface ISessionStore
 {
@@ -23,4 +30,12 @@ public interface ISessionStore
     Task<bool> EndAsync(string facilitatorId, string id, DateTimeOffset at, CancellationToken ct = default);
     /// <summary>Sessions not ended and still within both time limits, newest first.</summary>
     Task<IReadOnlyList<FacilitatorSession>> ListOpenAsync(string facilitatorId, DateTimeOffset idleSince, DateTimeOffset startedSince, CancellationToken ct = default);
+    Task AttachProviderAsync(ProviderSession provider, CancellationToken ct = default);
+    Task<ProviderSession?> FindProviderAsync(string sessionId, CancellationToken ct = default);
+    /// <summary>
+    /// True for exactly one caller, on any node, once the last check of the provider account is older
+    /// than <paramref name="dueBefore"/>: a refresh token is used once, not raced.
+    /// </summary>
+    Task<bool> ClaimProviderCheckAsync(string sessionId, DateTimeOffset now, DateTimeOffset dueBefore, CancellationToken ct = default);
+    Task SaveProviderTokensAsync(string sessionId, string protectedTokens, CancellationToken ct = default);
 }

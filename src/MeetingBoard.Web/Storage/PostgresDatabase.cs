@@ -75,6 +75,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
         """
         CREATE INDEX events_co_facilitators ON events (meeting_id) WHERE type = 'CoFacilitatorAdded';
         """,
+        // 6: sign-in through an organisation's provider — accounts linked by the provider's subject, and what a session keeps of it.
+        """
+        CREATE TABLE facilitator_logins (
+            provider       text NOT NULL,
+            subject        text NOT NULL,
+            facilitator_id text NOT NULL,
+            created_at     timestamptz NOT NULL,
+            PRIMARY KEY (provider, subject)
+        );
+        CREATE TABLE provider_sessions (
+            session_id text PRIMARY KEY,
+            provider   text NOT NULL,
+            tokens     text NOT NULL,
+            checked_at timestamptz NOT NULL
+        );
+        """,
     ];
 
     readonly SemaphoreSlim migrated = new(1, 1);

@@ -49,6 +49,36 @@ public sealed class PostgresSessionStore(PostgresDatabase db) : ISessionStore
         return [.. rows.Select(r => r.ToSession())];
     }
 
+    public async Task AttachProviderAsync(ProviderSession p, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync("INSERT INTO provider_sessions (session_id, provider, tokens, checked_at) VALUES (@SessionId, @Provider, @ProtectedTokens, @checkedAt)",
+            new { p.SessionId, p.Provider, p.ProtectedTokens, checkedAt = p.CheckedAt.UtcDateTime });
+    }
+
+    public async Task<ProviderSession?> FindProviderAsync(string sessionId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string SessionId, string Provider, string Tokens, DateTime CheckedAt)>(
+            "SELECT session_id, provider, tokens, checked_at FROM provider_sessions WHERE session_id = @sessionId", new { sessionId });
+        return rows.FirstOrDefault() is { SessionId: not null } r
+            ? new ProviderSession(r.SessionId, r.Provider, r.Tokens, new DateTimeOffset(DateTime.SpecifyKind(r.CheckedAt, DateTimeKind.Utc)))
+            : null;
+    }
+
+    public async Task<bool> ClaimProviderCheckAsync(string sessionId, DateTimeOffset now, DateTimeOffset dueBefore, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync("UPDATE provider_sessions SET checked_at = @now WHERE session_id = @sessionId AND checked_at <= @dueBefore",
+            new { sessionId, now = now.UtcDateTime, dueBefore = dueBefore.UtcDateTime }) == 1;
+    }
+
+    public async Task SaveProviderTokensAsync(string sessionId, string protectedTokens, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync("UPDATE provider_sessions SET tokens = @protectedTokens WHERE session_id = @sessionId", new { sessionId, protectedTokens });
+    }
+
     sealed record Row(string Id, string FacilitatorId, string Device, DateTime StartedAt, DateTime LastSeenAt, DateTime? EndedAt)
     {
         public FacilitatorSession ToSession() => new(Id, FacilitatorId, Device, Utc(StartedAt), Utc(LastSeenAt), EndedAt is { } e ? Utc(e) : null);

@@ -18,6 +18,12 @@ public sealed class SqliteSessionStore(SqliteDatabase db) : ISessionStore
                 ended_at       TEXT
             );
             CREATE INDEX IF NOT EXISTS facilitator_sessions_by_facilitator ON facilitator_sessions (facilitator_id, started_at);
+            CREATE TABLE IF NOT EXISTS provider_sessions (
+                session_id TEXT PRIMARY KEY,
+                provider   TEXT NOT NULL,
+                tokens     TEXT NOT NULL,
+                checked_at TEXT NOT NULL
+            );
             """);
     }
 
@@ -63,6 +69,36 @@ public sealed class SqliteSessionStore(SqliteDatabase db) : ISessionStore
             ORDER BY last_seen_at DESC
             """, new { facilitatorId, idleSince = Iso(idleSince), startedSince = Iso(startedSince) });
         return [.. rows.Select(r => r.ToSession())];
+    }
+
+    public async Task AttachProviderAsync(ProviderSession p, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync("INSERT INTO provider_sessions (session_id, provider, tokens, checked_at) VALUES (@SessionId, @Provider, @ProtectedTokens, @checkedAt)",
+            new { p.SessionId, p.Provider, p.ProtectedTokens, checkedAt = Iso(p.CheckedAt) });
+    }
+
+    public async Task<ProviderSession?> FindProviderAsync(string sessionId, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string SessionId, string Provider, string Tokens, string CheckedAt)>(
+            "SELECT session_id, provider, tokens, checked_at FROM provider_sessions WHERE session_id = @sessionId", new { sessionId });
+        return rows.FirstOrDefault() is { SessionId: not null } r
+            ? new ProviderSession(r.SessionId, r.Provider, r.Tokens, DateTimeOffset.Parse(r.CheckedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+            : null;
+    }
+
+    public async Task<bool> ClaimProviderCheckAsync(string sessionId, DateTimeOffset now, DateTimeOffset dueBefore, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync("UPDATE provider_sessions SET checked_at = @now WHERE session_id = @sessionId AND checked_at <= @dueBefore",
+            new { sessionId, now = Iso(now), dueBefore = Iso(dueBefore) }) == 1;
+    }
+
+    public async Task SaveProviderTokensAsync(string sessionId, string protectedTokens, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await c.ExecuteAsync("UPDATE provider_sessions SET tokens = @protectedTokens WHERE session_id = @sessionId", new { sessionId, protectedTokens });
     }
 
     static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);

@@ -243,6 +243,11 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         ["GET /setup/{token}"] = "the first facilitator's one-time setup link; the token is the credential (Sessions)",
         ["POST /setup/{token}"] = "as above",
         ["POST /account/sessions/{sessionId}/end"] = "ends one of the caller's own sessions only (Sessions)",
+        ["GET /sign-in/{provider}"] = "starts a sign-in at a configured provider; 404 for any other name (SigningInWithAnOrganisation)",
+        ["GET /sign-in/{provider}/no-access"] = "a fixed message naming the provider and whom to ask; shows nothing of anyone",
+        ["GET /sign-in/{provider}/failed"] = "a fixed message for a refused or cancelled provider sign-in; shows nothing of anyone",
+        ["GET /sign-out/{provider}/at-provider"] = "signs out at the provider only with a protected, 15-minute link to an ended session (SigningInWithAnOrganisation)",
+        ["GET /sign-out/{provider}/done"] = "a fixed message after signing out at the provider",
     };
 
     public static TheoryData<string, Role> Cells()

@@ -344,6 +344,52 @@ public abstract class StoreContract
         Assert.Equal("Alex Morgan", (await accounts.FindAsync(id))?.Name);
         Assert.Null(await accounts.FindAsync("nobody"));
     }
+
+    [Fact]
+    public async Task LinksAProviderAccountBySubjectAndStoresNothingWhenTheEmailIsTaken()
+    {
+        var (_, accounts, _) = await NewStoresAsync();
+        var local = new FacilitatorAccount(Guid.NewGuid().ToString("N"), "Alex Morgan", "alex@northshire.gov.uk", "hash", Noon);
+        Assert.True(await accounts.AddAsync(local));
+        var sam = new FacilitatorAccount(Guid.NewGuid().ToString("N"), "Sam Okafor", "sam@northshire.gov.uk", "", Noon);
+        Assert.True(await accounts.AddWithLoginAsync(sam, "council", "subject-1"));
+        Assert.Equal(sam.Id, (await accounts.FindByLoginAsync("council", "subject-1"))?.Id);
+        Assert.Null(await accounts.FindByLoginAsync("nhs", "subject-1"));
+        Assert.Null(await accounts.FindByLoginAsync("council", "subject-2"));
+
+        // Another subject with a taken email: neither the account nor the link is kept.
+        var other = new FacilitatorAccount(Guid.NewGuid().ToString("N"), "Alex Again", "ALEX@northshire.gov.uk", "", Noon);
+        Assert.False(await accounts.AddWithLoginAsync(other, "council", "subject-2"));
+        Assert.Null(await accounts.FindByLoginAsync("council", "subject-2"));
+        Assert.Null(await accounts.FindAsync(other.Id));
+        // The same subject again (two sign-ins racing): refused, the first link stands.
+        Assert.False(await accounts.AddWithLoginAsync(other with { Email = "new@northshire.gov.uk" }, "council", "subject-1"));
+        Assert.Null(await accounts.FindAsync(other.Id));
+
+        Assert.True(await accounts.UpdateProfileAsync(sam.Id, "Sam Adeyemi", "sam.adeyemi@northshire.gov.uk"));
+        Assert.Equal("sam.adeyemi@northshire.gov.uk", (await accounts.FindByLoginAsync("council", "subject-1"))?.Email);
+        Assert.False(await accounts.UpdateProfileAsync(sam.Id, "Sam Adeyemi", "Alex@northshire.gov.uk"));
+        Assert.Equal("Sam Adeyemi", (await accounts.FindAsync(sam.Id))?.Name);
+    }
+
+    [Fact]
+    public async Task KeepsWhatASessionHasOfItsProviderAndLetsOneCheckerAtATime()
+    {
+        var (_, _, sessions) = await NewStoresAsync();
+        await sessions.StartAsync(new FacilitatorSession("s1", "f1", "Chrome on Linux", Noon, Noon, null));
+        Assert.Null(await sessions.FindProviderAsync("s1"));
+        await sessions.AttachProviderAsync(new ProviderSession("s1", "council", "protected-1", Noon));
+        Assert.Equal(new ProviderSession("s1", "council", "protected-1", Noon), await sessions.FindProviderAsync("s1"));
+
+        Assert.False(await sessions.ClaimProviderCheckAsync("s1", Noon.AddMinutes(1), Noon.AddMinutes(-4)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sessions.ClaimProviderCheckAsync("s1", Noon.AddMinutes(6), Noon.AddMinutes(1))));
+        Assert.Single(claims, c => c);
+        Assert.Equal(Noon.AddMinutes(6), (await sessions.FindProviderAsync("s1"))?.CheckedAt);
+
+        await sessions.SaveProviderTokensAsync("s1", "protected-2");
+        Assert.Equal("protected-2", (await sessions.FindProviderAsync("s1"))?.ProtectedTokens);
+        Assert.False(await sessions.ClaimProviderCheckAsync("nobody", Noon, Noon));
+    }
 }
 
 public sealed class SqliteStoreContract : StoreContract, IDisposable

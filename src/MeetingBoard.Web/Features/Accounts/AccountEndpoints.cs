@@ -15,12 +15,15 @@ public static class AccountEndpoints
             setup.Matches(token) ? Forms.Page<SetupPage>(new { Chrome = Chrome.For(http), Token = token }) : SetupUsed(http));
         app.MapPost("/setup/{token}", SetupAsync);
 
-        app.MapGet("/sign-in", (HttpContext http, string? returnUrl) =>
-            Forms.Page<SignInPage>(new { Chrome = Chrome.For(http), ReturnUrl = LocalOrNull(returnUrl) }));
+        app.MapGet("/sign-in", (HttpContext http, string? returnUrl, MeetingBoardOptions options) =>
+            Forms.Page<SignInPage>(new { Chrome = Chrome.For(http), ReturnUrl = LocalOrNull(returnUrl), Ways = SignInPage.WaysFrom(options.SignIn) }));
         app.MapPost("/sign-in", SignInAsync);
         app.MapPost("/sign-out", (Delegate)SignOutAsync);
+        app.MapProviderSignIn();
 
-        app.MapGet("/facilitators/new", (HttpContext http) => Forms.Page<NewFacilitatorPage>(new { Chrome = Chrome.For(http) }))
+        app.MapGet("/facilitators/new", (HttpContext http, MeetingBoardOptions options) => options.SignIn.LocalAccounts
+                ? Forms.Page<NewFacilitatorPage>(new { Chrome = Chrome.For(http) })
+                : NoLocalAccounts(http, options))
             .RequireAuthorization();
         app.MapPost("/facilitators/new", AddFacilitatorAsync).RequireAuthorization();
 
@@ -80,6 +83,20 @@ public static class AccountEndpoints
         IsError = true,
     }, StatusCodes.Status404NotFound);
 
+    /// <summary>With local accounts switched off, facilitators are added at the organisation's provider, not here.</summary>
+    static IResult NoLocalAccounts(HttpContext http, MeetingBoardOptions options) => Forms.Page<MessagePage>(new
+    {
+        Chrome = Chrome.For(http),
+        Heading = "Facilitators sign in with their organisation's account",
+        Paragraphs = new[]
+        {
+            "MeetingBoard passwords are switched off here. A new facilitator signs in with their organisation's account, and MeetingBoard makes their account then.",
+            $"If they cannot sign in, ask {options.SignIn.AccessContact} to give them access.",
+        },
+        LinkHref = "/meetings",
+        LinkText = "Back to your meetings",
+    }, StatusCodes.Status404NotFound);
+
     static async Task<IResult> SetupAsync(HttpContext http, string token, SetupLink setup, IAccountStore accounts, TimeProvider time)
     {
         var (form, failure) = await Forms.ReadAsync(http);
@@ -94,10 +111,11 @@ public static class AccountEndpoints
         return Results.Redirect("/meetings");
     }
 
-    static async Task<IResult> AddFacilitatorAsync(HttpContext http, IAccountStore accounts, TimeProvider time)
+    static async Task<IResult> AddFacilitatorAsync(HttpContext http, IAccountStore accounts, TimeProvider time, MeetingBoardOptions options)
     {
         var (form, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
+        if (!options.SignIn.LocalAccounts) return NoLocalAccounts(http, options);
         var (account, errors) = Validate(form!, time);
         if (account is not null && !await accounts.AddAsync(account))
             errors = FormErrors.Of("email", "There is already a facilitator with this email address");
@@ -121,10 +139,12 @@ public static class AccountEndpoints
         return (new FacilitatorAccount(MeetingHosts.NewId(), name!, email!, Passwords.Hash(password!), time.GetUtcNow()), errors);
     }
 
-    static async Task<IResult> SignInAsync(HttpContext http, IAccountStore accounts, SignInAttempts attempts)
+    static async Task<IResult> SignInAsync(HttpContext http, IAccountStore accounts, SignInAttempts attempts, MeetingBoardOptions options)
     {
         var (form, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
+        if (!options.SignIn.LocalAccounts)
+            return Forms.Fail(http, StatusCodes.Status404NotFound, "Signing in with a MeetingBoard password is switched off here. Sign in with your organisation's account.");
         var email = form!.Value("email")?.Trim();
         var password = form!.Value("password");
         var returnUrl = LocalOrNull(form!.Value("returnUrl"));
@@ -134,6 +154,7 @@ public static class AccountEndpoints
             Email = email,
             ReturnUrl = returnUrl,
             Errors = FormErrors.Of("email", message),
+            Ways = SignInPage.WaysFrom(options.SignIn),
         }, status);
 
         var key = string.IsNullOrEmpty(email) || email.Length > 254 ? null : email;
@@ -168,15 +189,39 @@ public static class AccountEndpoints
 
     static Task StartSessionAsync(HttpContext http, FacilitatorAccount account) => FacilitatorAuthentication.SignInAsync(http, account);
 
+    /// <summary>
+    /// Ends the session here. A session that came from a provider which can sign people out (its
+    /// metadata names an end-session endpoint) is then offered that too: on a shared computer, the
+    /// next person would otherwise sign straight back in as this one.
+    /// </summary>
     static async Task<IResult> SignOutAsync(HttpContext http)
     {
         var (_, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
+        var sessionId = FacilitatorAuthentication.CurrentSessionId(http.User);
+        var link = sessionId is null ? null : await http.RequestServices.GetRequiredService<ISessionStore>().FindProviderAsync(sessionId);
+        var chrome = Chrome.For(http) with { FacilitatorName = null };
         await FacilitatorAuthentication.SignOutAsync(http);
-        return Results.Redirect("/sign-in");
+        var options = http.RequestServices.GetRequiredService<MeetingBoardOptions>();
+        if (link is null || !options.SignIn.Providers.TryGetValue(link.Provider, out var provider)
+            || !await ProviderSignIn.SupportsSignOutAsync(http.RequestServices, link.Provider, http.RequestAborted))
+            return Results.Redirect("/sign-in");
+        var who = ProviderSignIn.DisplayName(link.Provider, provider);
+        return Forms.Page<MessagePage>(new
+        {
+            Chrome = chrome,
+            Heading = "You have signed out of MeetingBoard",
+            Paragraphs = new[]
+            {
+                $"You are still signed in to {who}, so anyone using this device could sign in to MeetingBoard as you without a password.",
+                $"On a shared or borrowed device, sign out of {who} too. That signs you out of the other services you use with that account as well.",
+            },
+            LinkHref = ProviderSignIn.SignOutLink(http.RequestServices, link.Provider, link.SessionId),
+            LinkText = $"Sign out of {who} too",
+        });
     }
 
     /// <summary>Only a path on this site: not "//host" or "/\\host" (other sites), nor control characters (a header that cannot be sent).</summary>
-    static string? LocalOrNull(string? url) =>
+    public static string? LocalOrNull(string? url) =>
         url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl) ? url : null;
 }

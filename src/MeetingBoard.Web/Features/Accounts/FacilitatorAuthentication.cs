@@ -63,6 +63,13 @@ public static class FacilitatorAuthentication
             await RejectAsync(context);
             return;
         }
+        if (!await services.GetRequiredService<ProviderAccounts>().StillAllowedAsync(sessions, id, context.HttpContext.RequestAborted))
+        {
+            await sessions.EndAsync(session.FacilitatorId, session.Id, now);
+            EndLiveConnections(services, session.Id);
+            await RejectAsync(context);
+            return;
+        }
         if (now - session.LastSeenAt > TouchEvery) await sessions.TouchAsync(id, now);
     }
 
@@ -90,13 +97,16 @@ public static class FacilitatorAuthentication
     }
 
     /// <summary>Starts a server-side session and sets the cookie that names it.</summary>
-    public static async Task SignInAsync(HttpContext http, FacilitatorAccount account)
+    /// <param name="provider">For a sign-in through an organisation's provider: its name and the tokens it gave, protected.</param>
+    public static async Task SignInAsync(HttpContext http, FacilitatorAccount account, (string Name, string ProtectedTokens)? provider = null)
     {
         var services = http.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await services.GetRequiredService<ISessionStore>().StartAsync(
+        var sessions = services.GetRequiredService<ISessionStore>();
+        await sessions.StartAsync(
             new FacilitatorSession(SessionId(secret), account.Id, Device(http.Request.Headers.UserAgent.ToString()), now, now, null));
+        if (provider is { } p) await sessions.AttachProviderAsync(new ProviderSession(SessionId(secret), p.Name, p.ProtectedTokens, now));
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, account.Id),
