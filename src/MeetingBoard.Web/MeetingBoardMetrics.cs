@@ -49,7 +49,7 @@ public sealed class MeetingBoardMetrics
     {
         meter.CreateObservableGauge("meetingboard.meetings.loaded", () => (long)hosts.LoadedCount, "{meeting}", "Meetings held in memory on this node");
         meter.CreateObservableGauge("meetingboard.meetings.watched", () => (long)feed.WatchedMeetings().Count, "{meeting}", "Meetings with at least one circuit watching on this node");
-        meter.CreateObservableGauge("meetingboard.bus.connected", () => bus.IsConnected ? 1 : 0, "1", "1 while this node hears other nodes' notices at once; 0 while Redis is unreachable");
+        meter.CreateObservableGauge("meetingboard.bus.connected", () => bus.IsConnected ? 1 : 0, null, "1 while this node hears other nodes' notices at once; 0 while Redis is unreachable");
     }
 
     public void CircuitOpened() => circuitsOpen.Add(1);
