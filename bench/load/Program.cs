@@ -183,6 +183,11 @@ async Task<int> ScenarioS()
     Console.WriteLine($"| after each round | {string.Join(", ", afters.Select(a => (a.HeapKb / 1024).ToString("N1")))} |");
     Console.WriteLine($"| after the last round, minus baseline | {(last.HeapKb - baseline.HeapKb) / 1024:+0.0;-0.0} ({100 * (last.HeapKb - baseline.HeapKb) / baseline.HeapKb:+0.0;-0.0}%) |");
     Console.WriteLine($"RSS: baseline {baseline.RssKb / 1024:N0} MiB, peak {peaks.Max(p => p.RssKb) / 1024:N0} MiB, after {last.RssKb / 1024:N0} MiB (the GC keeps memory it took)");
+    if (Opt("byType", 0) is > 0 and var typeRows)
+    {
+        Console.WriteLine("What grew from the baseline to after the last round, by type (n = 1: the whole difference):");
+        Memory.ByType(baseline, last, 1, typeRows);
+    }
     File.WriteAllLines(Path.Combine(results, $"s-{stamp}.csv"), rows);
     Console.WriteLine($"Raw numbers: bench/results/s-{stamp}.csv");
     return 0;

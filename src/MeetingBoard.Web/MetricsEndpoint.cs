@@ -34,8 +34,9 @@ public static class MetricsEndpoint
         if (!metrics.Enabled) return;
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(MeetingBoardMetrics.MeterName)
-            // .NET 10's own circuit metrics, beside ours.
-            .AddMeter("Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Server.Circuits")
+            // .NET 10's own circuit counts, beside ours. Not "Microsoft.AspNetCore.Components": its
+            // navigation metric is tagged with the page's route, which could carry a room-screen key.
+            .AddMeter("Microsoft.AspNetCore.Components.Server.Circuits")
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

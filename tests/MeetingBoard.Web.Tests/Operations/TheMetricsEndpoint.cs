@@ -132,6 +132,7 @@ public sealed class TheMetricsEndpoint(BrowserFixture browsers)
         // ASP.NET Core's and the runtime's own metrics are there too.
         Assert.Contains("http_server_request_duration_seconds", scrape);
         Assert.Contains("dotnet_gc_", scrape);
+        Assert.Contains("aspnetcore_components_circuit", scrape);
     }
 
     [Fact]
