@@ -66,5 +66,14 @@ public sealed class UnloadingIdleMeetings(BrowserFixture browsers)
         // The watched page is still live and still hears changes.
         (await meeting.AddItemAsync(meeting.Facilitator, "harm", "Added after the unload")).EnsureSuccessStatusCode();
         await Expect(page.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync(["Watched item", "Added after the unload"]);
+
+        // The person leaves the page: their circuit closes, lets go of its watch and its presence, and
+        // then the meeting itself is let go of.
+        var feed = app.Services.GetRequiredService<MeetingFeed>();
+        var presence = app.Services.GetRequiredService<Presence>();
+        await page.GotoAsync("about:blank");
+        await Eventually.TrueAsync(() => !feed.IsWatched(meeting.MeetingId), "the closed page's circuit stops watching");
+        Assert.Empty(presence.In(meeting.MeetingId));
+        await Eventually.TrueAsync(() => !hosts.IsLoaded(meeting.MeetingId), "the meeting nobody watches any more is unloaded");
     }
 }
