@@ -10,6 +10,8 @@ sealed class AppProcess : IAsyncDisposable
     public required string Base { get; init; }
     public required string SetupPath { get; init; }
     public required string DataDir { get; init; }
+    /// <summary>Where the app's Prometheus endpoint answers (its own loopback port), when it was turned on.</summary>
+    public string? MetricsBase { get; init; }
     public int Pid => Process.Id;
 
     public static string RepoRoot()
@@ -29,14 +31,17 @@ sealed class AppProcess : IAsyncDisposable
         if (p.ExitCode != 0) throw new InvalidOperationException("The app did not build");
     }
 
-    public static async Task<AppProcess> StartAsync(string root)
+    /// <param name="settings">More environment for the app (MeetingBoard__… settings).</param>
+    /// <param name="withMetrics">Turns the metrics on, on a second loopback port that serves only /metrics.</param>
+    public static async Task<AppProcess> StartAsync(string root, IReadOnlyDictionary<string, string>? settings = null, bool withMetrics = false)
     {
         var project = Path.Combine(root, "src", "MeetingBoard.Web");
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "MeetingBoard.Web.dll");
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("meetingboard-bench-").FullName;
         var baseUrl = $"http://127.0.0.1:{port}";
-        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
+        var metricsPort = withMetrics ? FreePort() : 0;
+        var psi = new ProcessStartInfo("dotnet", [dll, "--urls", withMetrics ? $"{baseUrl};http://127.0.0.1:{metricsPort}" : baseUrl])
         {
             WorkingDirectory = project,
             RedirectStandardOutput = true,
@@ -48,6 +53,12 @@ sealed class AppProcess : IAsyncDisposable
         // 300 people join one meeting from one address within minutes: above the default join limit per code.
         psi.Environment["MeetingBoard__JoinsPerCodeAllowed"] = "100000";
         if (Environment.GetEnvironmentVariable("BENCH_DETAILED_ERRORS") == "1") psi.Environment["DetailedErrors"] = "true";
+        if (withMetrics)
+        {
+            psi.Environment["MeetingBoard__Metrics__Enabled"] = "true";
+            psi.Environment["MeetingBoard__Metrics__Port"] = metricsPort.ToString();
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         var process = Process.Start(psi)!;
         var setup = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Text.StringBuilder();
@@ -70,7 +81,7 @@ sealed class AppProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!process.HasExited) process.Kill(true); } catch { } };
         var done = await Task.WhenAny(setup.Task, Task.Delay(TimeSpan.FromSeconds(90)));
         if (done != setup.Task) { process.Kill(true); throw new TimeoutException("The app did not start within 90 s:\n" + log); }
-        var app = new AppProcess { Process = process, Base = baseUrl, SetupPath = await setup.Task, DataDir = data };
+        var app = new AppProcess { Process = process, Base = baseUrl, SetupPath = await setup.Task, DataDir = data, MetricsBase = withMetrics ? $"http://127.0.0.1:{metricsPort}" : null };
         Console.WriteLine($"App pid {app.Pid} at {baseUrl}");
         return app;
     }
@@ -82,6 +93,24 @@ sealed class AppProcess : IAsyncDisposable
         var port = ((IPEndPoint)l.LocalEndpoint).Port;
         l.Stop();
         return port;
+    }
+
+    static readonly HttpClient Scraper = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>One scrape of the app's metrics: each sample's value summed by metric name (labels ignored).</summary>
+    public async Task<Dictionary<string, double>> ScrapeAsync()
+    {
+        var text = await Scraper.GetStringAsync(MetricsBase + "/metrics");
+        var sums = new Dictionary<string, double>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var name = line[..line.IndexOfAny(['{', ' '])];
+            // "name{labels} value": the exporter writes no timestamps.
+            if (double.TryParse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var v))
+                sums[name] = sums.GetValueOrDefault(name) + v;
+        }
+        return sums;
     }
 
     /// <summary>User + system CPU time of the app so far, from /proc/pid/stat.</summary>

@@ -2,15 +2,16 @@
 //
 //   dotnet run --project bench/load -c Release -- a [--participants=300] [--items=50]
 //   dotnet run --project bench/load -c Release -- m [--participants=300] [--items=20] [--more=70]
+//   dotnet run --project bench/load -c Release -- s [--rounds=5] [--meetings=4] [--participants=10] [--items=5] [--idleSeconds=10]
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-if (args is not [var scenario, ..] || scenario is not ("a" or "m"))
+if (args is not [var scenario, ..] || scenario is not ("a" or "m" or "s"))
 {
-    Console.Error.WriteLine("usage: mb-load a|m [--participants=N] [--items=K] [--more=K2] [--parallel=P] [--maxMinutes=M] [--no-build]");
+    Console.Error.WriteLine("usage: mb-load a|m|s [--participants=N] [--items=K] [--more=K2] [--rounds=R] [--meetings=N] [--idleSeconds=S] [--parallel=P] [--maxMinutes=M] [--no-build]");
     return 2;
 }
 var options = args.Skip(1).Where(a => a.StartsWith("--")).Select(a => a[2..].Split('=', 2))
@@ -25,7 +26,13 @@ var root = AppProcess.RepoRoot();
 var results = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(results);
 if (!options.ContainsKey("no-build")) AppProcess.Build(root);
-await using var app = await AppProcess.StartAsync(root);
+// S: meetings are let go of after --idleSeconds unwatched, and the metrics (on their own loopback port) say when.
+await using var app = scenario == "s"
+    ? await AppProcess.StartAsync(root, new Dictionary<string, string>
+    {
+        ["MeetingBoard__UnloadIdleMeetingsAfterMinutes"] = (Opt("idleSeconds", 10) / 60.0).ToString(CultureInfo.InvariantCulture),
+    }, withMetrics: true)
+    : await AppProcess.StartAsync(root);
 using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(maxMinutes));
 deadline.Token.Register(() =>
 {
@@ -42,7 +49,7 @@ var board = await Circuit.OpenAsync(facilitator, $"/m/{meetingId}", trackHandler
 var adder = new Adder(board);
 Console.WriteLine($"Meeting {meetingId} (code {code}); the facilitator's circuit is open; forms: {string.Join(", ", adder.Forms)}");
 
-return scenario == "a" ? await ScenarioA() : await ScenarioM();
+return scenario switch { "a" => await ScenarioA(), "m" => await ScenarioM(), _ => await ScenarioS() };
 
 async Task<List<Circuit>> OpenParticipants(int n)
 {
@@ -63,6 +70,127 @@ async Task<List<Circuit>> OpenParticipants(int n)
     var seconds = Circuit.Ms(t0, Circuit.Now) / 1000;
     Console.WriteLine($"Opened {n} participant circuits in {seconds:N1} s; server CPU {(app.Cpu() - cpu0).TotalMilliseconds / Math.Max(1, n):N0} ms per circuit opened (join + page + circuit)");
     return [.. circuits];
+}
+
+/// <summary>n participants join a meeting and open its board, p at a time.</summary>
+async Task<List<Circuit>> OpenIn(string meeting, string joinCode, int n)
+{
+    var opened = new Circuit[n];
+    var next = -1;
+    await Task.WhenAll(Enumerable.Range(0, parallel).Select(async _ =>
+    {
+        int i;
+        while ((i = Interlocked.Increment(ref next)) < n)
+            opened[i] = await Circuit.OpenAsync(await Flows.JoinAsync(app, joinCode, $"Participant {i + 1}"), $"/m/{meeting}");
+    }));
+    return [.. opened];
+}
+
+// S (soak): rounds of meetings opened, used and closed; memory at baseline, at each round's peak and after
+// each round once every circuit has closed and every meeting has been unloaded. A node that lets go of
+// what it no longer needs comes back to its baseline after every round.
+async Task<int> ScenarioS()
+{
+    var rounds = Opt("rounds", 5);
+    var perRound = Opt("meetings", 4);
+    var people = options.ContainsKey("participants") ? participants : 10;
+    var perMeeting = options.ContainsKey("items") ? items : 5;
+    var idle = TimeSpan.FromSeconds(Opt("idleSeconds", 10));
+    Console.WriteLine($"S: {rounds} rounds after a warm-up round; each starts {perRound} meetings, opens the facilitator's board and {people} participants' boards in each, " +
+                      $"adds {perMeeting} items to each (seen by every circuit), then closes every circuit; meetings are unloaded {idle.TotalSeconds:N0} s after their last circuit");
+    await board.DisposeAsync(); // the first meeting's circuit: S opens and closes its own
+
+    double Get(Dictionary<string, double> m, string name) => m.GetValueOrDefault(name);
+    string Line(Dictionary<string, double> m) =>
+        $"metrics: {Get(m, "meetingboard_circuits_open"):N0} circuits open, {Get(m, "meetingboard_meetings_loaded"):N0} meetings loaded, " +
+        $"{Get(m, "meetingboard_meetings_unloaded_total"):N0} unloaded so far, managed heap at the last GC {Get(m, "dotnet_gc_last_collection_heap_size_bytes") / 1048576:N1} MiB";
+
+    async Task<Memory.Reading> SettledAsync(string label)
+    {
+        var t0 = Circuit.Now;
+        var until = DateTime.UtcNow + 3 * idle + TimeSpan.FromSeconds(60);
+        Dictionary<string, double> m;
+        while (true)
+        {
+            m = await app.ScrapeAsync();
+            if (Get(m, "meetingboard_circuits_open") == 0 && Get(m, "meetingboard_meetings_loaded") == 0) break;
+            if (DateTime.UtcNow > until) { Console.WriteLine("  not settled in time: " + Line(m)); break; }
+            await Task.Delay(500);
+        }
+        Console.WriteLine($"  settled in {Circuit.Ms(t0, Circuit.Now) / 1000:N1} s");
+        var reading = await Memory.MeasureAsync(app, root, label);
+        Console.WriteLine("  " + Line(await app.ScrapeAsync()));
+        return reading;
+    }
+
+    async Task<Memory.Reading?> RoundAsync(int r, bool measure)
+    {
+        var open = new List<(Circuit Board, Adder Adder, List<Circuit> People)>();
+        for (var m = 0; m < perRound; m++)
+        {
+            var (id, joinCode) = await Flows.StartMeetingAsync(facilitator);
+            var facilitatorBoard = await Circuit.OpenAsync(facilitator, $"/m/{id}", trackHandlers: true);
+            open.Add((facilitatorBoard, new Adder(facilitatorBoard), await OpenIn(id, joinCode, people)));
+        }
+        for (var k = 0; k < perMeeting; k++)
+            foreach (var (_, add, inMeeting) in open)
+            {
+                var text = $"Round {r} item {k + 1}: {Flows.Words(k + r)}";
+                var seen = inMeeting.Select(c => c.WaitForText(text)).ToList();
+                await add.AddAsync(text);
+                await Task.WhenAll(seen).WaitAsync(TimeSpan.FromSeconds(60));
+            }
+        Memory.Reading? peak = null;
+        if (measure)
+        {
+            peak = await Memory.MeasureAsync(app, root, $"round {r}, peak: {perRound} meetings, {perRound * (people + 1)} circuits open");
+            Console.WriteLine("  " + Line(await app.ScrapeAsync()));
+        }
+        foreach (var (b, _, inMeeting) in open)
+        {
+            foreach (var c in inMeeting) await c.DisposeAsync();
+            await b.DisposeAsync();
+        }
+        return peak;
+    }
+
+    var cpu0 = app.Cpu();
+    var t0 = Circuit.Now;
+    await RoundAsync(0, measure: false);
+    var baseline = await SettledAsync("baseline (after a warm-up round)");
+    var rows = new List<string> { "round,state,heap_kb,rss_kb", $"0,baseline,{baseline.HeapKb:F0},{baseline.RssKb}" };
+    var peaks = new List<Memory.Reading>();
+    var afters = new List<Memory.Reading>();
+    for (var r = 1; r <= rounds; r++)
+    {
+        var peak = (await RoundAsync(r, measure: true))!;
+        var after = await SettledAsync($"after round {r}");
+        peaks.Add(peak);
+        afters.Add(after);
+        rows.Add($"{r},peak,{peak.HeapKb:F0},{peak.RssKb}");
+        rows.Add($"{r},after,{after.HeapKb:F0},{after.RssKb}");
+    }
+    var wall = Circuit.Ms(t0, Circuit.Now) / 1000;
+    var top = peaks.MaxBy(p => p.HeapKb)!;
+    var last = afters[^1];
+    Console.WriteLine();
+    Console.WriteLine($"S: {rounds + 1} rounds, {(rounds + 1) * perRound} meetings, {(rounds + 1) * perRound * (people + 1)} circuits opened and closed in {wall:N0} s; " +
+                      $"server CPU {(app.Cpu() - cpu0).TotalSeconds:N0} s; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine("| managed heap (live, after a full collection) | MiB |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine($"| baseline | {baseline.HeapKb / 1024:N1} |");
+    Console.WriteLine($"| peak (highest of the rounds) | {top.HeapKb / 1024:N1} |");
+    Console.WriteLine($"| after each round | {string.Join(", ", afters.Select(a => (a.HeapKb / 1024).ToString("N1")))} |");
+    Console.WriteLine($"| after the last round, minus baseline | {(last.HeapKb - baseline.HeapKb) / 1024:+0.0;-0.0} ({100 * (last.HeapKb - baseline.HeapKb) / baseline.HeapKb:+0.0;-0.0}%) |");
+    Console.WriteLine($"RSS: baseline {baseline.RssKb / 1024:N0} MiB, peak {peaks.Max(p => p.RssKb) / 1024:N0} MiB, after {last.RssKb / 1024:N0} MiB (the GC keeps memory it took)");
+    if (Opt("byType", 0) is > 0 and var typeRows)
+    {
+        Console.WriteLine("What grew from the baseline to after the last round, by type (n = 1: the whole difference):");
+        Memory.ByType(baseline, last, 1, typeRows);
+    }
+    File.WriteAllLines(Path.Combine(results, $"s-{stamp}.csv"), rows);
+    Console.WriteLine($"Raw numbers: bench/results/s-{stamp}.csv");
+    return 0;
 }
 
 async Task<int> ScenarioM()

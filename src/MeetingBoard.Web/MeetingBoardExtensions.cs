@@ -26,6 +26,8 @@ public static class MeetingBoardExtensions
         var options = builder.Configuration.GetSection("MeetingBoard").Get<MeetingBoardOptions>() ?? new MeetingBoardOptions();
         ProviderSignIn.Validate(options.SignIn);
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        if (Problems(options) is { Count: > 0 } problems)
+            throw new InvalidOperationException("MeetingBoard cannot start with these settings:\n- " + string.Join("\n- ", problems));
         var services = builder.Services;
         // The framework's and MudBlazor's files (blazor.web.js, MudBlazor.min.css) are served from the
         // packages when run from source, in every environment, not only Development.
@@ -45,6 +47,7 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IEventStore, PostgresEventStore>();
             services.AddSingleton<IAccountStore, PostgresAccountStore>();
             services.AddSingleton<ISessionStore, PostgresSessionStore>();
+            services.AddSingleton<ISetupLinkStore, PostgresSetupLinkStore>();
         }
         else
         {
@@ -52,6 +55,7 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IEventStore, SqliteEventStore>();
             services.AddSingleton<IAccountStore, SqliteAccountStore>();
             services.AddSingleton<ISessionStore, SqliteSessionStore>();
+            services.AddSingleton<ISetupLinkStore, SqliteSetupLinkStore>();
         }
 
         // Live: hosts, bus, rendering and the hub.
@@ -66,6 +70,9 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IMeetingBus, InProcessBus>();
         }
         services.AddHostedService<CatchUpSweep>();
+        services.AddSingleton<IdleMeetings>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMeetings>());
+        services.AddMeetingBoardMetrics(options.Metrics);
         services.AddSingleton<MeetingHosts>();
         services.AddSingleton<Presence>();
         services.AddSingleton<MeetingFeed>();
@@ -130,6 +137,7 @@ public static class MeetingBoardExtensions
         var accounts = app.Services.GetRequiredService<IAccountStore>();
         await accounts.InitialiseAsync();
         await app.Services.GetRequiredService<ISessionStore>().InitialiseAsync();
+        await app.Services.GetRequiredService<ISetupLinkStore>().InitialiseAsync();
         var options = app.Services.GetRequiredService<MeetingBoardOptions>();
         if (options.AllowPlainHttpCookies)
             app.Logger.LogWarning("AllowPlainHttpCookies is on: cookies lose the __Host- prefix and are sent over plain http. Use this only on a trusted network, never with real cases");
@@ -137,6 +145,7 @@ public static class MeetingBoardExtensions
         var bus = app.Services.GetRequiredService<IMeetingBus>();
         var feed = app.Services.GetRequiredService<MeetingFeed>();
         bus.Subscribe(feed.OnChangedAsync);
+        app.Services.GetRequiredService<MeetingBoardMetrics>().Observe(app.Services.GetRequiredService<MeetingHosts>(), feed, bus);
         var presence = app.Services.GetRequiredService<Presence>();
         bus.SubscribePresence((node, notice) =>
         {
@@ -146,10 +155,11 @@ public static class MeetingBoardExtensions
 
         var setup = app.Services.GetRequiredService<SetupLink>();
         // With local accounts switched off the first facilitator signs in through a provider: no setup link.
-        if (options.SignIn.LocalAccounts && !await accounts.AnyAsync()) setup.Open();
+        if (options.SignIn.LocalAccounts) await setup.OpenAsync();
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, setup));
 
         app.UseSecurityHeaders();
+        app.UseMeetingBoardMetrics(options.Metrics);
         app.RefuseNewLiveConnectionsWhileStopping();
         app.UseStoreUnavailableAnswer();
         app.UseCookiePolicy(app.Services.GetRequiredService<CookieSecurity>().Policy());
@@ -204,6 +214,20 @@ public static class MeetingBoardExtensions
         if (setup.Token is { } token)
             Console.WriteLine($"No facilitator account exists yet. Create the first one here (this link works once): {first}/setup/{token}");
         Console.WriteLine();
+        var metrics = app.Services.GetRequiredService<MeetingBoardOptions>().Metrics;
+        if (metrics.Enabled && metrics.Port is { } port && !addresses.Any(a => a.EndsWith($":{port}", StringComparison.Ordinal)))
+            app.Logger.LogWarning("MeetingBoard:Metrics:Port is {Port}, but the server does not listen on it, so the metrics cannot be scraped. Add it to ASPNETCORE_URLS, e.g. http://+:{Port}", port, port);
+    }
+
+    /// <summary>Settings that cannot work, each said in plain English.</summary>
+    static List<string> Problems(MeetingBoardOptions options)
+    {
+        var problems = new List<string>(MetricsEndpoint.Problems(options.Metrics));
+        if (options.UnloadIdleMeetingsAfterMinutes < 0)
+            problems.Add($"MeetingBoard:UnloadIdleMeetingsAfterMinutes is {options.UnloadIdleMeetingsAfterMinutes}: use 0 to keep meetings loaded, or a number of minutes above 0.");
+        if (options.SetupLinkHours <= 0)
+            problems.Add($"MeetingBoard:SetupLinkHours is {options.SetupLinkHours}: the setup link must work for some time; use a number of hours above 0 (the default is 24).");
+        return problems;
     }
 
     static TimeZoneInfo FindZone(string id) =>

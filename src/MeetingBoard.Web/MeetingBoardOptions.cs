@@ -34,6 +34,9 @@ public sealed class MeetingBoardOptions
 
     public int SignInLockoutMinutes { get; set; } = 15;
 
+    /// <summary>How long the one-time setup link printed at start works (while there is no facilitator yet).</summary>
+    public double SetupLinkHours { get; set; } = 24;
+
     /// <summary>After this many failures each further attempt waits 1, 2, 4… seconds (up to a minute); 0 turns the back-off off.</summary>
     public int SignInBackOffAfter { get; set; } = 3;
     /// <summary>Closed meetings are purged this many days after closing.</summary>
@@ -65,6 +68,14 @@ public sealed class MeetingBoardOptions
 
     /// <summary>How facilitators sign in: local accounts, organisation providers (OpenID Connect), or both. See docs/sign-in.md.</summary>
     public SignInOptions SignIn { get; set; } = new();
+
+    /// <summary>
+    /// A meeting no circuit on this node has watched for this many minutes is unloaded from memory (it
+    /// is read again from the store when next opened); 0 keeps every meeting loaded until restart.
+    /// </summary>
+    public double UnloadIdleMeetingsAfterMinutes { get; set; } = 10;
+
+    public MetricsOptions Metrics { get; set; } = new();
 }
 
 public sealed class SignInOptions
@@ -127,6 +138,21 @@ public sealed class ProviderOptions
 
     /// <summary>Only for a provider on this machine in tests or a trial: allows an http authority.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+}
+
+/// <summary>The Prometheus endpoint for operators (docs/operations.md). Off unless enabled, and then never public without a token.</summary>
+public sealed class MetricsOptions
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// When set, <c>/metrics</c> answers only on this port, and that port answers nothing else. The
+    /// server must also listen on it: add it to ASPNETCORE_URLS (e.g. <c>http://+:8080;http://+:9464</c>).
+    /// </summary>
+    public int? Port { get; set; }
+
+    /// <summary>When set, a scrape must send <c>Authorization: Bearer</c> this token. Use at least 32 random characters.</summary>
+    public string? Token { get; set; }
 }
 
 public enum StoreKind

@@ -12,6 +12,7 @@ public sealed class CatchUpSweep(
     MeetingHosts hosts,
     Presence presence,
     MeetingFeed feed,
+    MeetingBoardMetrics metrics,
     ILogger<CatchUpSweep> log) : BackgroundService
 {
     static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -37,6 +38,7 @@ public sealed class CatchUpSweep(
     /// <summary>Brings every meeting watched on this node up to date with the store.</summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
+        metrics.SweepRan();
         foreach (var meetingId in presence.ExpireRemote())
             feed.PresenceChanged(meetingId);
         foreach (var meetingId in feed.WatchedMeetings())
@@ -51,10 +53,15 @@ public sealed class CatchUpSweep(
                 }
                 var state = await host.CatchUpAsync(ct);
                 if (state.Version > feed.DeliveredVersion(meetingId))
+                {
+                    // Found something no notice delivered: often while Redis is down, rarely otherwise.
+                    metrics.SweepFound();
                     await feed.OnChangedAsync(new MeetingChanged(meetingId, state.Version));
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                if (Storage.StoreUnavailable.IsStoreFailure(e)) metrics.StoreError("sweep");
                 log.LogWarning("Meeting {MeetingId}: catching up from the store failed ({Error})", meetingId, e.GetType().Name);
             }
         }

@@ -1,7 +1,7 @@
 namespace MeetingBoard.Web.Live;
 
 /// <summary>The embedded default: one node, so publishing is calling the subscribers.</summary>
-public sealed class InProcessBus(ILogger<InProcessBus> log) : IMeetingBus
+public sealed class InProcessBus(ILogger<InProcessBus> log, MeetingBoardMetrics? metrics = null) : IMeetingBus
 {
     readonly List<Func<MeetingChanged, Task>> handlers = [];
 
@@ -20,6 +20,7 @@ public sealed class InProcessBus(ILogger<InProcessBus> log) : IMeetingBus
     {
         Func<MeetingChanged, Task>[] current;
         lock (handlers) current = [.. handlers];
+        metrics?.NoticePublished();
         foreach (var handler in current)
             _ = RunAsync(handler, notice);
         return Task.CompletedTask;

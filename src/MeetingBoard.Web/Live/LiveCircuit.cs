@@ -8,8 +8,20 @@ namespace MeetingBoard.Web.Live;
 /// it would show as connected on the facilitator's list. So its meeting stops rendering for it until
 /// the browser is back, and then renders what changed, once.
 /// </summary>
-public sealed class LiveCircuit(MeetingSession session) : CircuitHandler
+public sealed class LiveCircuit(MeetingSession session, MeetingBoardMetrics metrics) : CircuitHandler
 {
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        metrics.CircuitOpened();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        metrics.CircuitClosed();
+        return Task.CompletedTask;
+    }
+
     public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         session.ConnectionDown();

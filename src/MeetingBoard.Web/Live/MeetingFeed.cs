@@ -10,7 +10,7 @@ namespace MeetingBoard.Web.Live;
 /// once per version. Renders coalesce: while one delivery of a meeting runs, further notices collapse
 /// into one more delivery of the latest state, so a burst of changes costs a few renders, not one each.
 /// </summary>
-public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, ILogger<MeetingFeed> log)
+public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBoardMetrics metrics, ILogger<MeetingFeed> log)
 {
     /// <summary>One circuit's interest in a meeting: told the state and who is connected.</summary>
     public interface IWatcher
@@ -94,6 +94,7 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, ILogger<M
         }
         catch (Exception e)
         {
+            if (Storage.StoreUnavailable.IsStoreFailure(e)) metrics.StoreError("delivery");
             log.LogWarning("Meeting {MeetingId}: bringing watchers up to date failed ({Error})", meetingId, e.GetType().Name);
         }
         finally

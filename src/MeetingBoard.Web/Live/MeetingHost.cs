@@ -20,7 +20,7 @@ public sealed record CommandOutcome(OutcomeKind Kind, MeetingState State, Refusa
 /// Holds one meeting's state on this node and runs its commands one at a time:
 /// decide, append with the expected version, apply, then tell the bus.
 /// </summary>
-public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus bus, ILogger log)
+public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus bus, MeetingBoardMetrics metrics, ILogger log)
 {
     // Across nodes only the store's unique key orders writers, so a conflict is expected, not exceptional.
     // A loser pauses briefly, catches up and decides again; but the node that just won never needs to
@@ -35,7 +35,14 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
 
     static readonly Refusal Deleted = new("", "This meeting has been deleted.", RefusalKind.NotFound);
 
+    long lastUsed;
+
     public string MeetingId => meetingId;
+
+    /// <summary>When this node last used the meeting (or saw it watched): see <see cref="MeetingHosts.UnloadIdle"/>.</summary>
+    public DateTimeOffset LastUsed => new(Interlocked.Read(ref lastUsed), TimeSpan.Zero);
+
+    internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref lastUsed, now.UtcTicks);
     public MeetingState State => Volatile.Read(ref state);
 
     /// <summary>Reads whatever this node has not seen yet (written by another node, or before a restart).</summary>
@@ -81,6 +88,33 @@ public sealed class MeetingHost(string meetingId, IEventStore store, IMeetingBus
     /// lost answer) is answered as done without deciding again.
     /// </summary>
     public async Task<CommandOutcome> ExecuteAsync(MeetingCommand command, string? commandId, CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var outcome = await RunAsync(command, commandId, ct);
+            metrics.CommandRan(command, outcome.Kind switch
+            {
+                OutcomeKind.Applied => "applied",
+                OutcomeKind.AlreadyApplied => "already_applied",
+                _ => "refused",
+            }, started, outcome.Refusal);
+            return outcome;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            metrics.CommandRan(command, "busy", started);
+            throw;
+        }
+        catch (Exception e) when (StoreUnavailable.IsStoreFailure(e))
+        {
+            metrics.CommandRan(command, "not_saved", started);
+            metrics.StoreError("command");
+            throw;
+        }
+    }
+
+    async Task<CommandOutcome> RunAsync(MeetingCommand command, string? commandId, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try

@@ -41,6 +41,7 @@ public sealed class MeetingSession(
     IEventStore store,
     ISessionStore sessions,
     AuthenticationStateProvider authentication,
+    MeetingBoardMetrics metrics,
     ILogger<MeetingSession> log) : MeetingFeed.IWatcher, IDisposable
 {
     static readonly Refusal Unsaved = new("", StoreUnavailable.Message + " What you typed is still here.", RefusalKind.Conflict);
@@ -101,6 +102,7 @@ public sealed class MeetingSession(
         }
         catch (Exception e) when (StoreUnavailable.IsStoreFailure(e))
         {
+            metrics.StoreError("page");
             log.LogWarning("Meeting {MeetingId}: the store did not answer when a page opened ({Error})", meetingId, e.GetType().Name);
             Standing = Standing.Unavailable;
             return;

@@ -17,19 +17,35 @@ public sealed class Presence(IMeetingBus bus, MeetingBoardOptions options, ILogg
 
     sealed record Remote(IReadOnlySet<string> Keys, DateTimeOffset Until);
 
+    // Adding to a meeting's dictionary and forgetting an empty one take this lock, so a connection is
+    // never added to a dictionary that has just been forgotten.
+    readonly Lock pruning = new();
+
     public void Add(Connection connection)
     {
         connections[connection.ConnectionId] = connection;
-        meetings.GetOrAdd(connection.MeetingId, _ => new())[connection.ConnectionId] = connection;
+        lock (pruning) meetings.GetOrAdd(connection.MeetingId, _ => new())[connection.ConnectionId] = connection;
     }
 
     public Connection? Remove(string connectionId)
     {
         if (!connections.TryRemove(connectionId, out var connection)) return null;
-        // The empty per-meeting dictionary is kept: removing it could race with a connection being added to it.
+        // The empty per-meeting dictionary is forgotten later, by Prune.
         if (meetings.TryGetValue(connection.MeetingId, out var inMeeting))
             inMeeting.TryRemove(connectionId, out _);
         return connection;
+    }
+
+    /// <summary>Forgets meetings with no connection here and no announcement from elsewhere (a node that runs for months).</summary>
+    public void Prune()
+    {
+        lock (pruning)
+        {
+            foreach (var (meetingId, inMeeting) in meetings)
+                if (inMeeting.IsEmpty) meetings.TryRemove(KeyValuePair.Create(meetingId, inMeeting));
+            foreach (var (meetingId, nodes) in remote)
+                if (nodes.IsEmpty) remote.TryRemove(KeyValuePair.Create(meetingId, nodes));
+        }
     }
 
     public IReadOnlyCollection<Connection> In(string meetingId) =>
@@ -60,8 +76,13 @@ public sealed class Presence(IMeetingBus bus, MeetingBoardOptions options, ILogg
     /// <summary>Records another node's announcement; true when it changes who is connected.</summary>
     public bool SetRemote(string nodeId, PresenceNotice notice)
     {
-        var nodes = remote.GetOrAdd(notice.MeetingId, _ => new());
         var keys = notice.Keys.ToHashSet();
+        lock (pruning) return SetRemoteLocked(nodeId, notice, keys);
+    }
+
+    bool SetRemoteLocked(string nodeId, PresenceNotice notice, HashSet<string> keys)
+    {
+        var nodes = remote.GetOrAdd(notice.MeetingId, _ => new());
         var changed = !nodes.TryGetValue(nodeId, out var old) || old.Until <= DateTimeOffset.UtcNow || !old.Keys.SetEquals(keys);
         if (keys.Count == 0) nodes.TryRemove(nodeId, out _);
         else nodes[nodeId] = new Remote(keys, DateTimeOffset.UtcNow + notice.ValidFor);

@@ -91,6 +91,13 @@ public sealed class PostgresDatabase : IAsyncDisposable
             checked_at timestamptz NOT NULL
         );
         """,
+        // 7: the first facilitator's one-time setup links (SHA-256 of the token), usable through any node.
+        """
+        CREATE TABLE setup_links (
+            token_hash text        PRIMARY KEY,
+            expires_at timestamptz NOT NULL
+        );
+        """,
     ];
 
     readonly SemaphoreSlim migrated = new(1, 1);

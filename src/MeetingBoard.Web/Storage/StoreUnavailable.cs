@@ -33,6 +33,7 @@ public static class StoreUnavailable
                 await Forms.Fail(http, StatusCodes.Status503ServiceUnavailable, BusyMessage).ExecuteAsync(http);
                 return;
             }
+            http.RequestServices.GetRequiredService<MeetingBoardMetrics>().StoreError("request");
             log.LogError("The store did not answer {Method} {Route}: {Error}", http.Request.Method, route, e.GetType().Name);
             http.Response.Headers.RetryAfter = "30";
             await Forms.Fail(http, StatusCodes.Status503ServiceUnavailable, Message).ExecuteAsync(http);

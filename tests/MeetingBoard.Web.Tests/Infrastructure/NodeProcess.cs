@@ -11,7 +11,12 @@ public sealed class NodeProcess : IAsyncDisposable
     readonly Process process;
     readonly string dataDirectory;
 
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
+
     public int Port { get; }
+
+    /// <summary>What the node printed (standard output and error), as an operator would see it.</summary>
+    public IReadOnlyList<string> Output => [.. output];
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     NodeProcess(Process process, int port, string dataDirectory)
@@ -34,11 +39,11 @@ public sealed class NodeProcess : IAsyncDisposable
         start.Environment["MeetingBoard__DataDirectory"] = data;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var node = new NodeProcess(process, port, data);
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) node.output.Enqueue(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) node.output.Enqueue(line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new NodeProcess(process, port, data);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.TrueAsync(async () =>
         {

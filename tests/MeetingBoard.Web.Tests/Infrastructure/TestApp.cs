@@ -45,7 +45,13 @@ public sealed class TestApp : IAsyncDisposable
     Factory Start()
     {
         var f = new Factory(DataDirectory, settings, Logs);
-        f.UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
+        // A metrics port is listened on beside the app's, as an operator adds it to ASPNETCORE_URLS.
+        var metricsPort = settings.TryGetValue("MeetingBoard:Metrics:Port", out var p) && int.TryParse(p, out var mp) ? mp : (int?)null;
+        f.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, Port);
+            if (metricsPort is { } extra) o.Listen(IPAddress.Loopback, extra);
+        });
         f.StartServer();
         var addresses = f.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         if (!addresses.Any(a => a.EndsWith($":{Port}", StringComparison.Ordinal)))
@@ -75,7 +81,7 @@ public sealed class TestApp : IAsyncDisposable
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -11,8 +11,8 @@ public static class AccountEndpoints
 {
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/setup/{token}", (HttpContext http, string token, SetupLink setup) =>
-            setup.Matches(token) ? Forms.Page<SetupPage>(new { Chrome = Chrome.For(http), Token = token }) : SetupUsed(http));
+        app.MapGet("/setup/{token}", async (HttpContext http, string token, SetupLink setup) =>
+            await setup.IsOpenAsync(token) ? Forms.Page<SetupPage>(new { Chrome = Chrome.For(http), Token = token }) : SetupUsed(http));
         app.MapPost("/setup/{token}", SetupAsync);
 
         app.MapGet("/sign-in", (HttpContext http, string? returnUrl, MeetingBoardOptions options) =>
@@ -77,7 +77,7 @@ public static class AccountEndpoints
     {
         Chrome = Chrome.For(http),
         Heading = "This setup link has expired",
-        Paragraphs = new[] { "The first facilitator account has already been created, or the server has restarted and printed a new link." },
+        Paragraphs = new[] { "The first facilitator account has already been created, or this link is too old. Restarting the server prints a new link while there is no account." },
         LinkHref = "/sign-in",
         LinkText = "Sign in",
         IsError = true,
@@ -97,16 +97,16 @@ public static class AccountEndpoints
         LinkText = "Back to your meetings",
     }, StatusCodes.Status404NotFound);
 
-    static async Task<IResult> SetupAsync(HttpContext http, string token, SetupLink setup, IAccountStore accounts, TimeProvider time)
+    static async Task<IResult> SetupAsync(HttpContext http, string token, SetupLink setup, TimeProvider time)
     {
         var (form, failure) = await Forms.ReadAsync(http);
         if (failure is not null) return failure;
-        if (!setup.Matches(token)) return SetupUsed(http);
+        if (!await setup.IsOpenAsync(token)) return SetupUsed(http);
         var (account, errors) = Validate(form!, time);
         if (account is null)
             return Forms.Page<SetupPage>(new { Chrome = Chrome.For(http), Token = token, Name = form!.Value("name"), Email = form!.Value("email"), Errors = errors }, 422);
-        // With several nodes each printed its own link: once any was used, the others are spent too.
-        if (!await setup.UseAsync(token, async () => !await accounts.AnyAsync() && await accounts.AddAsync(account))) return SetupUsed(http);
+        // With several nodes each printed its own link: once any was used, through any node, all are spent.
+        if (!await setup.UseAsync(token, account)) return SetupUsed(http);
         await StartSessionAsync(http, account);
         return Results.Redirect("/meetings");
     }

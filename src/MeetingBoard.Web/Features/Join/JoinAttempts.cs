@@ -31,6 +31,22 @@ public sealed class JoinAttempts(TimeProvider time, int allowedFailures, TimeSpa
         }
     }
 
+    /// <summary>Forgets addresses (or codes) with nothing left in the window, so the table does not grow for ever.</summary>
+    public void Prune()
+    {
+        foreach (var (key, queue) in failures)
+        {
+            lock (queue)
+            {
+                Expire(queue);
+                if (queue.Count > 0) continue;
+                // Removed while locked and empty; a Record that got this queue before the removal adds to
+                // a forgotten queue, which costs one failure not counted, never a wrong block.
+                failures.TryRemove(KeyValuePair.Create(key, queue));
+            }
+        }
+    }
+
     void Expire(Queue<DateTimeOffset> queue)
     {
         var cutoff = time.GetUtcNow() - window;

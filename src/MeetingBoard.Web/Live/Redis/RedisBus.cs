@@ -20,12 +20,14 @@ public sealed class RedisBus : IMeetingBus, IHostedService, IAsyncDisposable
     // Our own notices come back from Redis too; the node id lets us skip them (already delivered locally).
     readonly string nodeId = Guid.NewGuid().ToString("N");
 
+    readonly MeetingBoardMetrics? metrics;
     ConnectionMultiplexer? redis;
 
-    public RedisBus(MeetingBoardOptions options, ILoggerFactory logs) : this(options.Redis, logs) { }
+    public RedisBus(MeetingBoardOptions options, ILoggerFactory logs, MeetingBoardMetrics metrics) : this(options.Redis, logs, metrics) { }
 
-    public RedisBus(RedisOptions options, ILoggerFactory logs)
+    public RedisBus(RedisOptions options, ILoggerFactory logs, MeetingBoardMetrics? metrics = null)
     {
+        this.metrics = metrics;
         log = logs.CreateLogger<RedisBus>();
         local = new InProcessBus(logs.CreateLogger<InProcessBus>());
         channel = RedisChannel.Literal(options.ChannelPrefix + "changed");
@@ -79,7 +81,9 @@ public sealed class RedisBus : IMeetingBus, IHostedService, IAsyncDisposable
         // sends them on every (re)connect.
         (await subscriber.SubscribeAsync(channel, CommandFlags.FireAndForget)).OnMessage(async m =>
         {
-            if (Parse(m.Message) is { } notice) await local.PublishAsync(notice);
+            if (Parse(m.Message) is not { } notice) return;
+            metrics?.NoticeReceived();
+            await local.PublishAsync(notice);
         });
         (await subscriber.SubscribeAsync(presenceChannel, CommandFlags.FireAndForget)).OnMessage(async m =>
         {
@@ -106,7 +110,10 @@ public sealed class RedisBus : IMeetingBus, IHostedService, IAsyncDisposable
     public async Task PublishAsync(MeetingChanged notice, CancellationToken ct = default)
     {
         await local.PublishAsync(notice, ct);
-        await SendAsync(channel, string.Create(CultureInfo.InvariantCulture, $"{nodeId} {notice.MeetingId} {notice.Version}"), notice.MeetingId);
+        if (await SendAsync(channel, string.Create(CultureInfo.InvariantCulture, $"{nodeId} {notice.MeetingId} {notice.Version}"), notice.MeetingId))
+            metrics?.NoticePublished();
+        else
+            metrics?.PublishFailed();
     }
 
     public void SubscribePresence(Func<string, PresenceNotice, Task> handler)
@@ -122,18 +129,21 @@ public sealed class RedisBus : IMeetingBus, IHostedService, IAsyncDisposable
         return SendAsync(presenceChannel, message, notice.MeetingId);
     }
 
-    async Task SendAsync(RedisChannel toChannel, string message, string meetingId)
+    /// <summary>False when Redis could not be told (down, or not started).</summary>
+    async Task<bool> SendAsync(RedisChannel toChannel, string message, string meetingId)
     {
-        if (redis is not { } r) return;
+        if (redis is not { } r) return false;
         try
         {
             await r.GetSubscriber().PublishAsync(toChannel, message);
+            return true;
         }
         catch (Exception e)
         {
             // The command has committed; never fail it for a notice. No payload in the log.
             log.LogWarning("Redis: could not publish the change of meeting {MeetingId} ({Error}); other nodes will catch up from the store",
                 meetingId, e.GetType().Name);
+            return false;
         }
     }
 
