@@ -47,10 +47,7 @@ public sealed class PageLayout(BrowserFixture browsers) : BrowserTest
             await ShotAsync(visitor, $"join-{width}");
             await visitor.GetByLabel("Join code").FillAsync(code);
             await visitor.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-            await visitor.GetByLabel("Your name").FillAsync($"Visitor {width}");
-            await visitor.GetByLabel("Your role, or how you know the family").FillAsync("Health visitor");
-            await visitor.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-            await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+            await visitor.AskToJoinAsync($"Visitor {width}", "Health visitor");
             await AssertNoSidewaysScrollAsync(visitor, width);
             await ShotAsync(visitor, $"lobby-{width}");
             await chair.GetByRole(AriaRole.Button, new() { Name = $"Let in Visitor {width}" }).ClickAsync();

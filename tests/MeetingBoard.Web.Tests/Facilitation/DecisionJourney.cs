@@ -24,9 +24,7 @@ public sealed class DecisionJourney(BrowserFixture browsers) : BrowserTest
         await screen.GotoAsync(screenLink!);
         var phone = await browsers.NewPageAsync(app, 320, 740);
         await phone.GotoAsync(joinLink!);
-        await phone.GetByLabel("Your name").FillAsync("Sam");
-        await phone.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await phone.AskToJoinAsync("Sam", "Mum");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
         await Expect(phone.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 

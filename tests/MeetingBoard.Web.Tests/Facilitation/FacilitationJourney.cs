@@ -29,9 +29,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await screen.GotoAsync(screenLink!);
         var advisor = await browsers.NewPageAsync(app, 360, 740);
         await advisor.GotoAsync(joinLink!);
-        await advisor.GetByLabel("Your name").FillAsync("Priya");
-        await advisor.GetByLabel("Your role, or how you know the family").FillAsync("Advisor");
-        await advisor.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await advisor.AskToJoinAsync("Priya", "Advisor");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Priya" }).ClickAsync();
         await Expect(advisor.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
@@ -177,9 +175,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await screen.GotoAsync((await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href"))!);
         var sam = await browsers.NewPageAsync(app, 360, 740);
         await sam.GotoAsync((await chair.Locator("a[href*='/join/']").GetAttributeAsync("href"))!);
-        await sam.GetByLabel("Your name").FillAsync("Sam");
-        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await sam.AskToJoinAsync("Sam", "Mum");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
         await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
@@ -273,9 +269,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         // Someone let in who opens the editor's link is told it is the facilitators', and shown nothing of it.
         var sam = await browsers.NewPageAsync(app, 320, 740);
         await sam.GotoAsync(joinLink!);
-        await sam.GetByLabel("Your name").FillAsync("Sam");
-        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await sam.AskToJoinAsync("Sam", "Mum");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
         await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 

@@ -26,9 +26,7 @@ public sealed class FamilyNetworkJourney(BrowserFixture browsers) : BrowserTest
         await screen.GotoAsync((await chair.Locator("a[href*='/screen/']").GetAttributeAsync("href"))!);
         var pat = await browsers.NewPageAsync(app, 320, 740);
         await pat.GotoAsync((await chair.Locator("a[href*='/join/']").GetAttributeAsync("href"))!);
-        await pat.GetByLabel("Your name").FillAsync("Pat");
-        await pat.GetByLabel("Your role, or how you know the family").FillAsync("Grandmother");
-        await pat.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await pat.AskToJoinAsync("Pat", "Grandmother");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Pat" }).ClickAsync();
         await Expect(pat.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 

@@ -21,10 +21,7 @@ public sealed class NetworkDrop(BrowserFixture browsers) : BrowserTest
 
         var phone = await browsers.NewPageAsync(network.BaseAddress, 360, 740);
         await phone.GotoAsync($"/join/{meeting.JoinCode}");
-        await phone.GetByLabel("Your name").FillAsync("Sam");
-        await phone.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+        await phone.AskToJoinAsync("Sam", "Mum");
         var state = await (await app.Services.GetRequiredService<MeetingBoard.Web.Live.MeetingHosts>().FindAsync(meeting.MeetingId))!.CatchUpAsync();
         await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(state.Waiting.Single().Id, a, t));
         await Expect(phone.Locator("#cat-harm .mb-item__text")).ToHaveTextAsync("Before the drop");

@@ -31,10 +31,10 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
 
         var sam = await browsers.NewPageAsync(app, 360, 740);
         await sam.GotoAsync(joinLink!);
-        await JoinAsync(sam, "Sam", "Mum");
+        await sam.AskToJoinAsync("Sam", "Mum");
         var teacher = await browsers.NewPageAsync(app, 360, 740);
         await teacher.GotoAsync(joinLink!);
-        await JoinAsync(teacher, "Ms Okafor", "Class teacher");
+        await teacher.AskToJoinAsync("Ms Okafor", "Class teacher");
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Sam" }).ClickAsync();
         await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = "Let in Ms Okafor" }).ClickAsync();
         await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
@@ -192,13 +192,5 @@ public sealed class PracticeJourney(BrowserFixture browsers) : BrowserTest
         await Dialogs.ConfirmAsync(chair, "Remove");
         foreach (var page in new[] { chair, sam })
             await Expect(page.Locator("#harm-matrix")).ToHaveCountAsync(0);
-    }
-
-    static async Task JoinAsync(IPage phone, string name, string role)
-    {
-        await phone.GetByLabel("Your name").FillAsync(name);
-        await phone.GetByLabel("Your role, or how you know the family").FillAsync(role);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
     }
 }

@@ -153,10 +153,7 @@ public sealed class AcrossNodes(BrowserFixture browsers, PostgresServer postgres
 
         var sam = await browsers.NewPageAsync(cluster.Nodes[2], 360, 740);
         await sam.GotoAsync($"/join/{joinCode}");
-        await sam.GetByLabel("Your name").FillAsync("Sam");
-        await sam.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await sam.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-        await Expect(sam.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+        await sam.AskToJoinAsync("Sam", "Mum");
 
         var people = chair.Locator("#mb-people");
         await Expect(people.GetByRole(AriaRole.Button, new() { Name = "Let in Sam" })).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -292,10 +292,7 @@ public sealed class ScalingMeeting
         {
             var phone = await browsers.NewPageAsync(app, 360, 740);
             await phone.GotoAsync(joinLink);
-            await phone.GetByLabel("Your name").FillAsync(name);
-            await phone.GetByLabel("Your role, or how you know the family").FillAsync(role);
-            await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-            await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+            await phone.AskToJoinAsync(name, role);
             await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = $"Let in {name}" }).ClickAsync();
             await Expect(phone.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
             await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = name }).Locator(".mb-tag")).ToHaveTextAsync("Connected");

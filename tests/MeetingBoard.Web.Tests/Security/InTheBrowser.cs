@@ -42,10 +42,7 @@ public sealed class InTheBrowser(BrowserFixture browsers) : BrowserTest
         await chair.GetByRole(AriaRole.Button, new() { Name = "Unlock meeting" }).ClickAsync();
         await Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Lock meeting" })).ToBeVisibleAsync();
         await phone.ReloadAsync();
-        await phone.GetByLabel("Your name").FillAsync("Sam");
-        await phone.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+        await phone.AskToJoinAsync("Sam", "Mum");
         Assert.Contains(await phone.Context.CookiesAsync(), c => c.Name.StartsWith("__Host-mb_p_", StringComparison.Ordinal) && c.Secure && c.HttpOnly);
     }
 
@@ -97,10 +94,7 @@ public sealed class TheCircuits(BrowserFixture browsers) : BrowserTest
         await meeting.AddItemAsync(meeting.Facilitator, "harm", "Before the removal");
         var phone = await browsers.NewPageAsync(app, 360, 740);
         await phone.GotoAsync($"/join/{meeting.JoinCode}");
-        await phone.GetByLabel("Your name").FillAsync("Sam");
-        await phone.GetByLabel("Your role, or how you know the family").FillAsync("Mum");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Waiting to be let in" })).ToBeVisibleAsync();
+        await phone.AskToJoinAsync("Sam", "Mum");
         var state = await (await app.Services.GetRequiredService<MeetingBoard.Web.Live.MeetingHosts>().FindAsync(meeting.MeetingId))!.CatchUpAsync();
         var samId = state.Waiting.Single().Id;
         await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Meetings.AdmitParticipant(samId, a, t));
