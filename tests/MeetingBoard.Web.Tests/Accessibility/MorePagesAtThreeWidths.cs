@@ -139,6 +139,8 @@ public sealed class MorePagesAtThreeWidths(BrowserFixture browsers) : BrowserTes
         await LivePages.WaitUntilLiveAsync(details.Page);
         if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").First.ClickAsync();
         await Expect(details).ToHaveAttributeAsync("open", "");
+        // Builders render their fields only once open (Disclosure.razor): wait for them to arrive.
+        await Expect(details.Locator(".mb-details__text > *").First).ToBeVisibleAsync();
     }
 
     async Task CheckAsync(IPage page, int width, string state, string? shot = null)

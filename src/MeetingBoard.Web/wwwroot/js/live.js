@@ -15,6 +15,12 @@
     if (state === 'rejected' || state === 'resume-failed' || state === 'failed') reload();
   });
 
+  // <details> toggles reach the server with the element's real state (Features/Shared/Disclosure.razor).
+  Blazor.registerCustomEventType('detailstoggle', {
+    browserEventName: 'toggle',
+    createEventArgs: (e) => ({ open: e.target.open === true }),
+  });
+
   Blazor.start({
     // Static pages are plain documents: no enhanced navigation between them.
     ssr: { disableDomPreservation: true },
