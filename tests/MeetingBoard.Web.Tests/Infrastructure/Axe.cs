@@ -21,6 +21,9 @@ public static class Axe
 
     public static async Task AssertNoViolationsAsync(IPage page, string state)
     {
+        // A live page is checked as people use it: once its circuit has replaced the prerendered page
+        // (meanwhile the page is inert and the framework swaps the <title>).
+        if (await page.Locator("[data-mb-page]").CountAsync() > 0) await LivePages.WaitUntilLiveAsync(page);
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
             await page.EvaluateAsync(Script.Value);
         var violations = await page.EvaluateAsync<JsonElement>("""

@@ -85,6 +85,11 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
             await Expect(page.Locator("#my-score-form")).ToHaveCountAsync(0);
         }
 
+        // On the room screen no score row is cut: the table fits (its type stepped down) or turns its pages and says so.
+        await screen.WaitForFunctionAsync("""
+            () => { const v = document.querySelector('.mb-room .mb-results__voices');
+                    return !!v && v.dataset.mbFit !== undefined && (v.scrollHeight <= v.clientHeight + 1 || !!v.dataset.mbPageLabel); }
+            """);
         await ShotAsync(screen, "scaling-revealed-room-1920");
         await ShotAsync(phones[0], "scaling-revealed-phone-360");
         await ShotAsync(chair, "scaling-revealed-facilitator-1280");

@@ -136,6 +136,7 @@
 // elements Blazor renders are touched: Blazor owns their content.
 (() => {
   const lastFitStep = 9;
+  const lastVoicesStep = 4;
   const pageEvery = 12000;
   let page = 0;
 
@@ -151,27 +152,42 @@
       .join(' ');
   };
 
+  // One region (a board column, or the reveal's table of scores): the first step at which it fits,
+  // found by bisection; if even its last step does not fit, it turns its pages.
+  const fitRegion = (region, lastStep) => {
+    const fits = (step) => {
+      region.dataset.mbFit = String(step);
+      return region.scrollHeight <= region.clientHeight + 1;
+    };
+    region.scrollTop = 0;
+    if (fits(0)) { delete region.dataset.mbPages; turn(region); return; }
+    let lo = 1, hi = lastStep;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fits(mid)) hi = mid; else lo = mid + 1;
+    }
+    region.dataset.mbFit = String(lo);
+    const pages = region.scrollHeight <= region.clientHeight + 1 ? 1 : Math.ceil(region.scrollHeight / region.clientHeight);
+    if (pages > 1) region.dataset.mbPages = String(pages); else delete region.dataset.mbPages;
+    turn(region);
+  };
+
   const fit = () => {
     const board = document.querySelector('.mb-room .mb-board');
-    if (!board) return;
-    const columns = [...board.querySelectorAll('.mb-column')];
-    share(board, columns);
-    for (const column of columns) {
-      const fits = (step) => {
-        column.dataset.mbFit = String(step);
-        return column.scrollHeight <= column.clientHeight + 1;
-      };
-      column.scrollTop = 0;
-      if (fits(0)) { delete column.dataset.mbPages; continue; }
-      let lo = 1, hi = lastFitStep;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (fits(mid)) hi = mid; else lo = mid + 1;
-      }
-      column.dataset.mbFit = String(lo);
-      const pages = column.scrollHeight <= column.clientHeight + 1 ? 1 : Math.ceil(column.scrollHeight / column.clientHeight);
-      if (pages > 1) column.dataset.mbPages = String(pages); else delete column.dataset.mbPages;
-      turn(column);
+    if (board && board.offsetParent !== null) {
+      const columns = [...board.querySelectorAll('.mb-column')];
+      share(board, columns);
+      for (const column of columns) fitRegion(column, lastFitStep);
+    }
+    // A reveal: the table of scores takes the room from its top to the bottom of the scaling panel,
+    // and steps its type down no further than 0.8 before it turns pages.
+    for (const voices of document.querySelectorAll('.mb-room .mb-results--large .mb-results__voices')) {
+      const panel = voices.closest('.mb-scaling--active');
+      if (!panel) continue;
+      voices.style.maxHeight = '';
+      const room = Math.floor(panel.getBoundingClientRect().bottom - voices.getBoundingClientRect().top);
+      voices.style.maxHeight = `${Math.max(room, 120)}px`;
+      fitRegion(voices, lastVoicesStep);
     }
   };
 
@@ -191,7 +207,7 @@
     // room with its own, and an observer of the old element would never fire again.
     new MutationObserver(later).observe(document.body, { subtree: true, childList: true, characterData: true });
     window.addEventListener('resize', later);
-    setInterval(() => { page++; document.querySelectorAll('.mb-room .mb-column[data-mb-pages]').forEach(turn); }, pageEvery);
+    setInterval(() => { page++; document.querySelectorAll('.mb-room [data-mb-pages]').forEach(turn); }, pageEvery);
     later();
     return true;
   };
