@@ -67,12 +67,14 @@ build_app() {
 }
 
 start_node() { # N
-  local n="$1" p=$((node_port + $1 - 1))
+  local n="$1" p=$((node_port + $1 - 1)) m=$((node_port + $1 + 99))
   running "$dir/node$n.pid" && return 0
   mkdir -p "$dir/node$n"
   (
     cd "$dir/app"
-    ASPNETCORE_URLS="http://127.0.0.1:$p" \
+    ASPNETCORE_URLS="http://127.0.0.1:$p;http://127.0.0.1:$m" \
+    MeetingBoard__Metrics__Enabled=true \
+    MeetingBoard__Metrics__Port="$m" \
     ASPNETCORE_ENVIRONMENT=Production \
     MeetingBoard__DataDirectory="$dir/node$n" \
     MeetingBoard__PublicUrl="http://127.0.0.1:$port" \
@@ -86,7 +88,7 @@ start_node() { # N
     echo $! >"$dir/node$n.pid"
   )
   wait_for "node $n" curl -fsS "http://127.0.0.1:$p/readyz"
-  echo "node $n      127.0.0.1:$p (log: $dir/node$n.log)"
+  echo "node $n      127.0.0.1:$p (metrics: http://127.0.0.1:$m/metrics; log: $dir/node$n.log)"
 }
 
 start_nginx() {
@@ -112,7 +114,7 @@ http {
   # Sticky by a cookie: each page is a circuit that lives on one node; any node can open any meeting.
   upstream meetingboard {
     # A circuit lives on one node: keep each browser on its node (Live/Affinity.cs).
-    hash $cookie_mb_affinity consistent;
+    hash \$cookie_mb_affinity consistent;
 $servers  }
 
   server {
