@@ -15,39 +15,16 @@ namespace MeetingBoard.Web.Tests.ScaleOut;
 [Collection(BrowserCollection.Name)]
 public sealed class NodeCrash(BrowserFixture browsers, PostgresServer postgres) : IClassFixture<PostgresServer>, IAsyncLifetime
 {
-    readonly RedisServer redis = new() { Password = "crash-secret" };
-    readonly List<NodeProcess> nodes = [];
-    NginxBalancer balancer = default!;
-    string connectionString = "";
+    NodesBehindNginx cluster = default!;
+    List<NodeProcess> nodes => cluster.Nodes;
+    NginxBalancer balancer => cluster.Balancer;
+    string connectionString => cluster.ConnectionString;
 
-    public async Task InitializeAsync()
-    {
-        await redis.InitializeAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["MeetingBoard:Store"] = "Postgres",
-            ["MeetingBoard:Postgres:ConnectionString"] = connectionString = await postgres.CreateDatabaseAsync(),
-            ["MeetingBoard:Bus"] = "Redis",
-            ["MeetingBoard:Redis:Endpoint"] = redis.Endpoint,
-            ["MeetingBoard:Redis:Password"] = redis.Password,
-            ["MeetingBoard:Redis:ChannelPrefix"] = "crash:",
-        };
-        nodes.Add(await NodeProcess.StartAsync(settings));
-        nodes.AddRange(await Task.WhenAll(NodeProcess.StartAsync(settings), NodeProcess.StartAsync(settings)));
-        balancer = await NginxBalancer.StartAsync(nodes.Select(n => n.Port));
-    }
+    public async Task InitializeAsync() => cluster = await NodesBehindNginx.StartAsync(postgres, "crash:", redisPassword: "crash-secret");
 
     public async Task DisposeAsync()
     {
-        try
-        {
-            if (balancer is not null) await balancer.DisposeAsync();
-            foreach (var node in nodes) await node.DisposeAsync();
-        }
-        finally
-        {
-            await redis.DisposeAsync();
-        }
+        if (cluster is not null) await cluster.DisposeAsync();
     }
 
     /// <summary>

@@ -10,37 +10,15 @@ namespace MeetingBoard.Web.Tests.ScaleOut;
 /// </summary>
 public sealed partial class SetupThroughTheBalancer(PostgresServer postgres) : IClassFixture<PostgresServer>, IAsyncLifetime
 {
-    readonly RedisServer redis = new();
-    readonly List<NodeProcess> nodes = [];
-    NginxBalancer balancer = default!;
+    NodesBehindNginx cluster = default!;
+    List<NodeProcess> nodes => cluster.Nodes;
+    NginxBalancer balancer => cluster.Balancer;
 
-    public async Task InitializeAsync()
-    {
-        await redis.InitializeAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["MeetingBoard:Store"] = "Postgres",
-            ["MeetingBoard:Postgres:ConnectionString"] = await postgres.CreateDatabaseAsync(),
-            ["MeetingBoard:Bus"] = "Redis",
-            ["MeetingBoard:Redis:Endpoint"] = redis.Endpoint,
-            ["MeetingBoard:Redis:ChannelPrefix"] = "setup:",
-        };
-        nodes.Add(await NodeProcess.StartAsync(settings));
-        nodes.AddRange(await Task.WhenAll(NodeProcess.StartAsync(settings), NodeProcess.StartAsync(settings)));
-        balancer = await NginxBalancer.StartAsync(nodes.Select(n => n.Port));
-    }
+    public async Task InitializeAsync() => cluster = await NodesBehindNginx.StartAsync(postgres, "setup:");
 
     public async Task DisposeAsync()
     {
-        try
-        {
-            if (balancer is not null) await balancer.DisposeAsync();
-            foreach (var node in nodes) await node.DisposeAsync();
-        }
-        finally
-        {
-            await redis.DisposeAsync();
-        }
+        if (cluster is not null) await cluster.DisposeAsync();
     }
 
     [GeneratedRegex(@"this link works once\): \S*/setup/([0-9a-f]{48})")]

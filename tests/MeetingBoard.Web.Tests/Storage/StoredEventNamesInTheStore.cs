@@ -10,8 +10,8 @@ public sealed class StoredEventNamesInTheStore : IDisposable
     static readonly DateTimeOffset Noon = new(2026, 11, 22, 12, 0, 0, TimeSpan.FromHours(1));
     readonly string directory = Path.Combine(Path.GetTempPath(), "meetingboard-tests", Guid.NewGuid().ToString("N"));
 
-    [Fact]
-    public async Task AMeetingClosedRowFromAnOlderVersionIsReadAndListedForThePurge()
+    /// <summary>A SQLite store in its own folder holding one new meeting.</summary>
+    async Task<(SqliteDatabase Db, SqliteEventStore Store, MeetingIndexEntry Entry)> NewMeetingAsync()
     {
         var db = new SqliteDatabase(directory);
         var store = new SqliteEventStore(db);
@@ -19,6 +19,13 @@ public sealed class StoredEventNamesInTheStore : IDisposable
         var entry = new MeetingIndexEntry(Guid.NewGuid().ToString("N"), "C" + Guid.NewGuid().ToString("N")[..10], "f1", Noon);
         Assert.True(await store.CreateAsync(entry,
             [new MeetingCreated(entry.MeetingId, MeetingType.GroupSupervision, "Review", null, "f1", "Alex", entry.JoinCode, "screen", Noon)], null));
+        return (db, store, entry);
+    }
+
+    [Fact]
+    public async Task AMeetingClosedRowFromAnOlderVersionIsReadAndListedForThePurge()
+    {
+        var (db, store, entry) = await NewMeetingAsync();
 
         // Exactly what the store wrote before the registry: the class name in both places.
         await using (var c = await db.OpenAsync())
@@ -36,12 +43,7 @@ public sealed class StoredEventNamesInTheStore : IDisposable
     [Fact]
     public async Task ANewRowCarriesTheRegistrysNameInTheTypeColumnAndTheJson()
     {
-        var db = new SqliteDatabase(directory);
-        var store = new SqliteEventStore(db);
-        await store.InitialiseAsync();
-        var entry = new MeetingIndexEntry(Guid.NewGuid().ToString("N"), "C" + Guid.NewGuid().ToString("N")[..10], "f1", Noon);
-        Assert.True(await store.CreateAsync(entry,
-            [new MeetingCreated(entry.MeetingId, MeetingType.GroupSupervision, "Review", null, "f1", "Alex", entry.JoinCode, "screen", Noon)], null));
+        var (db, store, entry) = await NewMeetingAsync();
         await store.AppendAsync(entry.MeetingId, 1, [new MeetingClosed(Actor.Facilitator("f1"), Noon.AddDays(1))], null);
 
         await using var c = await db.OpenAsync();
