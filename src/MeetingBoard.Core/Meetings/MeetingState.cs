@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MeetingBoard.Board;
+using MeetingBoard.Cases;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 using MeetingBoard.Facilitation;
@@ -45,6 +46,8 @@ public sealed record MeetingState
     public MeetingType Type { get; init; }
     public string Title { get; init; } = "";
     public string? CaseReference { get; init; }
+    /// <summary>The case this meeting is one of (Core/Cases), or null for a meeting on its own.</summary>
+    public string? CaseId { get; init; }
     public string FacilitatorId { get; init; } = "";
     public string FacilitatorName { get; init; } = "";
     public string JoinCode { get; init; } = "";
@@ -66,6 +69,8 @@ public sealed record MeetingState
     public ScalingState Scaling { get; init; } = ScalingState.Empty;
     /// <summary>Stages, the lock, questions and co-facilitators (Core/Facilitation).</summary>
     public FacilitationState Facilitation { get; init; } = FacilitationState.Empty;
+    /// <summary>What it carried from the case's last meeting, prepared questions, the case's scaling series (Core/Cases).</summary>
+    public ContinuityState Continuity { get; init; } = ContinuityState.Empty;
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;
