@@ -27,6 +27,9 @@ public class StoredEventNamesAreStable
         "QuestionAsked", "CoFacilitatorAdded", "ItemSpotlighted", "SpotlightCleared",
         "TimerStarted", "TimerPaused", "TimerResumed", "TimerCleared", "AnonymousRoundStarted", "AnonymousRoundEnded", "ItemAddedAnonymously",
         "TurnRoundStarted", "TurnTaken", "TurnRoundEnded", "SupervisionRoleGiven", "DecisionRecorded", "ViewOnDecisionRecorded",
+        // Cases
+        "CarriedFromLastMeeting", "CarriedStepReviewed", "QuestionPrepared", "PreparedQuestionRemoved", "PreparedQuestionsCopied",
+        "PreparedQuestionShown", "PreparedScaleUsed", "TrajectoryShown",
     ];
 
     [Fact]
