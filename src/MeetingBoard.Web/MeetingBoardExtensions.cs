@@ -48,6 +48,7 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IAccountStore, PostgresAccountStore>();
             services.AddSingleton<ISessionStore, PostgresSessionStore>();
             services.AddSingleton<ISetupLinkStore, PostgresSetupLinkStore>();
+            services.AddSingleton<ICaseStore, PostgresCaseStore>();
         }
         else
         {
@@ -56,6 +57,7 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IAccountStore, SqliteAccountStore>();
             services.AddSingleton<ISessionStore, SqliteSessionStore>();
             services.AddSingleton<ISetupLinkStore, SqliteSetupLinkStore>();
+            services.AddSingleton<ICaseStore, SqliteCaseStore>();
         }
 
         // Live: hosts, bus, rendering and the hub.

@@ -66,6 +66,7 @@ public sealed record Attendee(
 [JsonDerivedType(typeof(ScalingSection), "scaling")]
 [JsonDerivedType(typeof(FacilitationSection), "facilitation")]
 [JsonDerivedType(typeof(DecisionSection), "decision")]
+[JsonDerivedType(typeof(CaseSection), "case")]
 public abstract record RecordSection;
 
 public sealed record MapSection(IReadOnlyList<MapColumn> Columns) : RecordSection;
