@@ -20,7 +20,8 @@ public static class CaseEndpoints
     public static void MapCases(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/cases/{caseId}").RequireAuthorization();
-        cases.MapGet("", (HttpContext http, string caseId) => WithCaseAsync(http, caseId, (entry, _) => CasePageAsync(http, entry, FormErrors.None, null)));
+        app.MapGet("/cases/{caseId}", (HttpContext http, string caseId) => WithCaseAsync(http, caseId, (entry, _) => CasePageAsync(http, entry, FormErrors.None, null)))
+            .RequireAuthorization();
         cases.MapPost("/members", (HttpContext http, string caseId) => WithCaseAsync(http, caseId, (entry, account) => AddMemberAsync(http, entry, account)));
         cases.MapPost("/members/remove", (HttpContext http, string caseId) => WithCaseAsync(http, caseId, (entry, account) => RemoveMemberAsync(http, entry, account)));
         cases.MapGet("/record.json", (HttpContext http, string caseId) => WithCaseAsync(http, caseId, (entry, _) => JsonAsync(http, entry)));
@@ -31,7 +32,8 @@ public static class CaseEndpoints
         cases.MapPost("/delete", (HttpContext http, string caseId) => WithCaseAsync(http, caseId, (entry, account) => DeleteAsync(http, entry, account)));
 
         var prepare = app.MapGroup("/m/{meetingId}/prepare").RequireAuthorization();
-        prepare.MapGet("", (HttpContext http, string meetingId) => WithMeetingAsync(http, meetingId, (host, _) => PreparePageAsync(http, host, FormErrors.None, null)));
+        app.MapGet("/m/{meetingId}/prepare", (HttpContext http, string meetingId) => WithMeetingAsync(http, meetingId, (host, _) => PreparePageAsync(http, host, FormErrors.None, null)))
+            .RequireAuthorization();
         prepare.MapPost("/best", (HttpContext http, string meetingId) => WithMeetingAsync(http, meetingId, (host, by) =>
             PrepareAsync(http, host, form => new PrepareBestQuestion(NewId(form), form.Value("text"), form.Value("for"), by, Now(http)), "best-")));
         prepare.MapPost("/scaling", (HttpContext http, string meetingId) => WithMeetingAsync(http, meetingId, (host, by) =>
