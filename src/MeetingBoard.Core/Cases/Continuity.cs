@@ -92,7 +92,9 @@ public static class Continuity
         if (r.Outcome == StepOutcome.CarriedForward && p.FindStep(r.StepId) is null)
         {
             var s = entry.Step;
-            steps = steps.Add(new NextStep(s.Id, null, s.PersonName, s.Action, s.Due, NextStepStatus.NotStarted, r.By, r.At, null));
+            // It carries on as it was: a step in progress stays in progress.
+            var status = s.StatusThen == NextStepStatus.Done ? NextStepStatus.NotStarted : s.StatusThen;
+            steps = steps.Add(new NextStep(s.Id, null, s.PersonName, s.Action, s.Due, status, r.By, r.At, null));
         }
         else if (r.Outcome != StepOutcome.CarriedForward)
             steps = steps.RemoveAll(s => s.Id == r.StepId);

@@ -18,10 +18,14 @@ public static class Trajectories
     public static string StatementKey(string statementId) => "statement-" + statementId;
     public static string ScaleKey(string questionId) => "scale-" + questionId;
 
-    /// <summary>The series key of a round, or null when it scales neither a statement nor a prepared question.</summary>
+    /// <summary>
+    /// The series key of a round, or null when it scales neither a statement nor a prepared question. A round
+    /// about a danger statement joins the statement's series however it was started; a prepared question's own
+    /// series is for the scales about no statement (the whole case, or something else).
+    /// </summary>
     public static string? KeyOf(MeetingState meeting, ScalingRound round) =>
-        meeting.Continuity.RoundScales.TryGetValue(round.Id, out var q) ? ScaleKey(q)
-        : round.DangerStatementId is { } s ? StatementKey(s)
+        round.DangerStatementId is { } s ? StatementKey(s)
+        : meeting.Continuity.RoundScales.TryGetValue(round.Id, out var q) ? ScaleKey(q)
         : null;
 
     static ScalingAttempt? Revealed(ScalingRound round) => round.Attempts.FindLast(a => a.IsRevealed);

@@ -19,6 +19,7 @@ public sealed record CaseSection(
 {
     public static CaseSection? Of(MeetingState state, Func<Actor, RecordPerson> describe)
     {
+        if (state.CaseId is null) return null;
         var c = state.Continuity;
         var p = state.Practice;
         var carried = new List<RecordCarried>();
@@ -34,7 +35,8 @@ public sealed record CaseSection(
         var asked = c.Asked.Select(q => new RecordPreparedQuestion(q.Id, q.Kind == PreparedKind.ScalingQuestion ? "Scaling question" : "Best question",
             q.Text, q.For, q.TenMeans, q.ZeroMeans, q.FirstShownAt!.Value)).ToList();
         // A day for this meeting's own points: its date in UTC here; the writers print it in the meeting's zone.
-        var series = Trajectories.Of(state, at => DateOnly.FromDateTime(at.UtcDateTime));
+        // A trajectory needs two meetings: one point is this meeting's own round, already in its scaling section.
+        var series = Trajectories.Of(state, at => DateOnly.FromDateTime(at.UtcDateTime)).RemoveAll(x => x.Points.Count < 2);
         if (c.CarriedFromDay is null && carried.Count == 0 && reviews.Count == 0 && asked.Count == 0 && series.IsEmpty) return null;
         return new CaseSection(c.CarriedFromDay, carried, reviews, asked, series);
     }

@@ -134,6 +134,13 @@ public enum HistoryKind
     ScorePassed,
     /// <summary>Entered by the facilitator (By) for someone without a device (Subject).</summary>
     ScoreEnteredFor,
+    // A case across its meetings (Core/Cases).
+    /// <summary>Note is the day of the meeting it started from.</summary>
+    StartedFromLastMeeting,
+    /// <summary>Text is the step's action, Note how it went.</summary>
+    CarriedStepReviewed,
+    PreparedQuestionShown,
+    TrajectoryShown,
 }
 
 /// <summary>

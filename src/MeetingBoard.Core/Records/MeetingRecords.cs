@@ -1,6 +1,7 @@
 using MeetingBoard.Board;
 using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
+using MeetingBoard.Cases;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 
@@ -104,6 +105,13 @@ public static class MeetingRecords
                 DecisionRecorded d => new(version, d.At, HistoryKind.DecisionRecorded, Person(d.By), Text: d.Text),
                 ViewOnDecisionRecorded v => new(version, v.At, HistoryKind.ViewOnDecisionRecorded, Person(v.By), Person(v.Person),
                     Text: v.Reason, Note: v.Agrees ? "agreed" : "disagreed"),
+                CarriedFromLastMeeting c => new(version, c.At, HistoryKind.StartedFromLastMeeting, Person(c.By), Note: RecordTimes.Day(c.FromDay)),
+                CarriedStepReviewed r => new(version, r.At, HistoryKind.CarriedStepReviewed, Person(r.By),
+                    Text: state.Continuity.FindStepToReview(r.StepId)?.Step.Action, Note: MeetingBoard.Cases.StepOutcomes.Name(r.Outcome)),
+                PreparedQuestionShown { QuestionId: { } shown } q => new(version, q.At, HistoryKind.PreparedQuestionShown, Person(q.By),
+                    Text: state.Continuity.FindPrepared(shown)?.Text),
+                TrajectoryShown { SeriesKey: { } key } t => new(version, t.At, HistoryKind.TrajectoryShown, Person(t.By),
+                    Text: MeetingBoard.Cases.Trajectories.Of(state, _ => default).FirstOrDefault(x => x.Key == key)?.Title),
                 // Events of features the record does not know yet leave no trace here.
                 _ => audit ? AuditOnly(state, version, e) : null,
             };

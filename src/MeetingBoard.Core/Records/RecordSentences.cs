@@ -54,6 +54,10 @@ public static class RecordSentences
             HistoryKind.DecisionRecorded => $"{by} recorded the decision: {text}",
             HistoryKind.ViewOnDecisionRecorded => (h.By?.Id == h.Subject?.Id && h.By?.Kind == h.Subject?.Kind ? $"{subject} {h.Note} with the decision" : $"{by} recorded that {subject} {h.Note} with the decision")
                 + (h.Text is null ? "." : $": {text}"),
+            HistoryKind.StartedFromLastMeeting => $"{by} started this meeting from the meeting of {h.Note}: its statements, goals, safety, strengths and next steps.",
+            HistoryKind.CarriedStepReviewed => $"{by} marked a next step from the last meeting “{literal(h.Note ?? "")}”: {text}",
+            HistoryKind.PreparedQuestionShown => $"{by} showed everyone the question: {text}",
+            HistoryKind.TrajectoryShown => $"{by} showed on the room screen how the scaling has moved: {text}",
             _ => $"{by} made a change.",
         };
     }

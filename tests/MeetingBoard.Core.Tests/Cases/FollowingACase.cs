@@ -230,7 +230,11 @@ public class PreparingQuestions
         var round = Assert.IsType<RoundStarted>(decision.Events[1]);
         Assert.Equal(("How safe are Maya and Leo from Jordan's shouting?", "ds-1"), (round.Question, round.DangerStatementId));
         var after = decision.Events.Aggregate(state, Meeting.Apply);
-        Assert.Equal(Trajectories.ScaleKey("q-scale"), Trajectories.KeyOf(after, after.Scaling.Find("r-2")!));
+        // About a danger statement, it joins the statement's series, however it was started.
+        Assert.Equal(Trajectories.StatementKey("ds-1"), Trajectories.KeyOf(after, after.Scaling.Find("r-2")!));
+        var whole = Case.Carried(Then.Single<QuestionPrepared>(Scale(Case.Carried(), statement: "")));
+        var wholeRound = Meeting.Decide(whole, new StartPreparedRound("q-scale", "r-3", Iro, Case.ReviewAt)).Events!.Aggregate(whole, Meeting.Apply);
+        Assert.Equal(Trajectories.ScaleKey("q-scale"), Trajectories.KeyOf(wholeRound, wholeRound.Scaling.Find("r-3")!));
     }
 
     [Fact]
