@@ -339,7 +339,9 @@ public sealed class QuestionsAndCoFacilitators
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal("Presenter", SelectedRole(chair, priyaId));
         var (_, list, _) = await meeting.Facilitator.GetAsync("/meetings");
-        Assert.Contains("Alex Morgan facilitated and Priya presented.", list.QuerySelector("#mb-rota")!.TextContent);
+        // From the meeting and its case (started as "Family A"), not from typed text.
+        Assert.Contains("Alex Morgan facilitated and Priya presented (Family A).", list.QuerySelector("#mb-rota")!.TextContent);
+        Assert.Matches("Family A: last brought on .+ by Priya, facilitated by Alex Morgan", list.QuerySelector(".mb-rota__cases")!.TextContent);
     }
 
     static string? SelectedRole(AngleSharp.Html.Dom.IHtmlDocument page, string participantId) =>
