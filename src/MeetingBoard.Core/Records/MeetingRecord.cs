@@ -66,6 +66,9 @@ public sealed record Attendee(
 [JsonDerivedType(typeof(ScalingSection), "scaling")]
 [JsonDerivedType(typeof(FacilitationSection), "facilitation")]
 [JsonDerivedType(typeof(DecisionSection), "decision")]
+[JsonDerivedType(typeof(SupervisionSection), "supervision")]
+[JsonDerivedType(typeof(SafetyPlanSection), "safety-plan")]
+[JsonDerivedType(typeof(ChildsVoiceSection), "childs-voice")]
 public abstract record RecordSection;
 
 public sealed record MapSection(IReadOnlyList<MapColumn> Columns) : RecordSection;
@@ -81,7 +84,8 @@ public sealed record MapItem(
     DateTimeOffset AddedAt,
     DateTimeOffset? EditedAt,
     DateTimeOffset? MovedAt,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    bool FamilysWords = false);
 
 /// <summary>Who did something, as the meeting knew them: name, role, and the actor behind it.</summary>
 public sealed record RecordPerson(ActorKind Kind, string Id, string Name, string Role);
@@ -133,6 +137,22 @@ public enum HistoryKind
     ScorePassed,
     /// <summary>Entered by the facilitator (By) for someone without a device (Subject).</summary>
     ScoreEnteredFor,
+    // Issue 17, parts 5 to 8 (InMeetingSections.cs).
+    PresenterQuestionStated,
+    ReflectionAdded,
+    AppreciationAdded,
+    ReflectionRemoved,
+    PlanRuleAdded,
+    NetworkMemberAdded,
+    BottomLineAdded,
+    TestingPeriodSet,
+    TestingPeriodCleared,
+    SafetyPlanPartRemoved,
+    ThreeHousesRecorded,
+    ThreeHousesRemoved,
+    ThreeHousesShown,
+    ThreeHousesHidden,
+    FamilysWordsMarked,
 }
 
 /// <summary>

@@ -54,7 +54,7 @@ public static class RecordSentences
             HistoryKind.DecisionRecorded => $"{by} recorded the decision: {text}",
             HistoryKind.ViewOnDecisionRecorded => (h.By?.Id == h.Subject?.Id && h.By?.Kind == h.Subject?.Kind ? $"{subject} {h.Note} with the decision" : $"{by} recorded that {subject} {h.Note} with the decision")
                 + (h.Text is null ? "." : $": {text}"),
-            _ => $"{by} made a change.",
+            _ => InMeetingSections.Sentence(h, by, text, literal) ?? $"{by} made a change.",
         };
     }
 
