@@ -32,6 +32,24 @@ public sealed class MarkingFamilysWords
     }
 
     [Fact]
+    public void TheRecordMarksThemButNeverSaysAnAnonymousItemCameFromTheFamily()
+    {
+        IMeetingEvent[] events =
+        [
+            Given.Created(), Given.Asked(Given.Sam), Given.Admitted(Given.Sam),
+            new ScalingGroupSet(Given.Sam.Id, ScalingGroup.FamilyAndNetwork, Given.Iro, At),
+            Given.Added("sam-item", Given.Sam),
+            new MeetingBoard.Facilitation.AnonymousRoundStarted(Given.Iro, At),
+            Given.Added("anonymous-item", Given.Sam),
+            new MeetingBoard.Facilitation.ItemAddedAnonymously("anonymous-item", At),
+        ];
+        var record = MeetingBoard.Records.MeetingRecords.Build(events.Select((e, i) => new MeetingBoard.Records.VersionedEvent(i + 1, e)).ToList(), At);
+        var items = record.Sections.OfType<MeetingBoard.Records.MapSection>().Single().Columns.SelectMany(c => c.Categories).SelectMany(c => c.Items).ToList();
+        Assert.True(items.Single(i => i.Id == "sam-item").FamilysWords);
+        Assert.False(items.Single(i => i.Id == "anonymous-item").FamilysWords);
+    }
+
+    [Fact]
     public void OnlyTheFacilitatorMarksAndOnlyWhatAFacilitatorTyped()
     {
         var state = Given.OpenMeeting(Given.Added("typed", Given.Iro), Given.Added("teacher-item", Given.Teacher));

@@ -16,6 +16,16 @@ namespace MeetingBoard.Web.Tests.MeetingParts;
 /// </summary>
 public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
 {
+    /// <summary>MEETINGBOARD_SCREENSHOTS=/some/dir keeps a full-page screenshot of each new page state there.</summary>
+    static readonly string? Screenshots = Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS");
+
+    static async Task ShotAsync(IPage page, string name)
+    {
+        if (string.IsNullOrEmpty(Screenshots)) return;
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
     [Fact]
     public async Task AGroupSupervisionKeepsThePresentersQuestionAndTheGroupsReflectionsAndAppreciations()
     {
@@ -67,6 +77,9 @@ public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
         await Axe.AssertNoViolationsAsync(ravi, "the presenter's phone in the last stage (320px)");
         await Axe.AssertNoViolationsAsync(screen, "the room screen with reflections and appreciations (1920px)");
         await Axe.AssertNoViolationsAsync(chair, "the facilitator's board in the last stage");
+        await ShotAsync(ravi, "supervision-reflections-320");
+        await ShotAsync(jo, "supervision-reflections-1280");
+        await ShotAsync(screen, "supervision-reflections-screen-1920");
 
         // The record keeps them.
         await chair.GotoAsync($"/m/{meetingId}/record");
@@ -130,6 +143,9 @@ public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
         await Axe.AssertNoViolationsAsync(pat, "a phone with the safety plan (320px)");
         await Axe.AssertNoViolationsAsync(screen, "the room screen with the safety plan (1920px)");
         foreach (var page in new[] { chair, pat, screen }) await NoSidewaysScrollAsync(page);
+        await ShotAsync(pat, "safety-plan-320");
+        await ShotAsync(chair, "safety-plan-1280");
+        await ShotAsync(screen, "safety-plan-screen-1920");
 
         // Family's own words: what Pat adds is marked; so is what the chair typed for Sam, once marked.
         await pat.Locator("#add-existing-strengths textarea").FillAsync("The children love staying with me.");
@@ -194,6 +210,8 @@ public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
         await Axe.AssertNoViolationsAsync(screen, "the room screen showing the child's words (1920px)");
         await Axe.AssertNoViolationsAsync(sam, "a phone showing the child's words (320px)");
         await NoSidewaysScrollAsync(sam);
+        await ShotAsync(screen, "three-houses-screen-1920");
+        await ShotAsync(sam, "three-houses-320");
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Hide from the room" }).ClickAsync();
         await Expect(screen.Locator("#mb-three-houses")).ToHaveCountAsync(0);
