@@ -126,6 +126,30 @@ public static class InMeetingSections
         _ => null,
     };
 
+    /// <summary>The audit trail's short label for a step of these parts ("Added a plan rule"); null for any other step.</summary>
+    public static string? AuditLabel(HistoryEntry h) => h.Kind switch
+    {
+        HistoryKind.PresenterQuestionStated => "Wrote down the question the presenter brings",
+        HistoryKind.ReflectionAdded => "Added a reflection on the process",
+        HistoryKind.AppreciationAdded => "Added an appreciation for the presenter",
+        HistoryKind.ReflectionRemoved => "Removed a reflection or appreciation",
+        HistoryKind.PlanRuleAdded => "Added a plan rule",
+        HistoryKind.NetworkMemberAdded => $"Added {h.Note} to the safety network",
+        HistoryKind.BottomLineAdded => "Set a bottom line",
+        HistoryKind.TestingPeriodSet => $"Set the testing period to end on {h.Note}",
+        HistoryKind.TestingPeriodCleared => "Cleared the end of the testing period",
+        HistoryKind.SafetyPlanPartRemoved => "Removed from the safety plan",
+        HistoryKind.ThreeHousesRecorded => $"Recorded what {h.Note} said (My Three Houses)",
+        HistoryKind.ThreeHousesRemoved => $"Removed what {h.Note} said (My Three Houses)",
+        HistoryKind.ThreeHousesShown => "Showed the child's words to the room",
+        HistoryKind.ThreeHousesHidden => "Hid the child's words from the room",
+        HistoryKind.FamilysWordsMarked => h.Note == "unmarked" ? "Marked an item as no longer in the family's words" : "Marked an item as in the family's words",
+        _ => null,
+    };
+
+    /// <summary>Steps whose text is what was removed: shown as "before", with nothing after.</summary>
+    public static bool IsRemoval(HistoryKind kind) => kind is HistoryKind.ReflectionRemoved or HistoryKind.SafetyPlanPartRemoved;
+
     // ------------------------------------------------------------------ Markdown (the full record and the print view)
 
     public static void WriteMarkdown(StringBuilder md, RecordSection section, RecordTimes times)

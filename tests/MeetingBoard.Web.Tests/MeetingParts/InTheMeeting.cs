@@ -86,6 +86,9 @@ public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Locator("main")).ToContainTextAsync("The question the presenter brings");
         await Expect(chair.Locator("main")).ToContainTextAsync("You knew Maya so well, and it showed.");
         await Expect(chair.Locator("main")).ToContainTextAsync("I see the family's strengths more clearly now.");
+        await chair.GotoAsync($"/m/{meetingId}/audit");
+        await Expect(chair.Locator("main")).ToContainTextAsync("Added an appreciation for the presenter");
+        await Expect(chair.Locator("main")).ToContainTextAsync("Wrote down the question the presenter brings");
     }
 
     [Fact]
