@@ -3,6 +3,7 @@ using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Facilitation;
 using MeetingBoard.Web.Features.Join;
 using MeetingBoard.Web.Features.Meetings;
+using MeetingBoard.Web.Features.Cases;
 using MeetingBoard.Web.Features.Records;
 using MeetingBoard.Web.Features.Practice;
 using MeetingBoard.Web.Features.Scaling;
@@ -48,6 +49,7 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IAccountStore, PostgresAccountStore>();
             services.AddSingleton<ISessionStore, PostgresSessionStore>();
             services.AddSingleton<ISetupLinkStore, PostgresSetupLinkStore>();
+            services.AddSingleton<ICaseStore, PostgresCaseStore>();
         }
         else
         {
@@ -56,6 +58,7 @@ public static class MeetingBoardExtensions
             services.AddSingleton<IAccountStore, SqliteAccountStore>();
             services.AddSingleton<ISessionStore, SqliteSessionStore>();
             services.AddSingleton<ISetupLinkStore, SqliteSetupLinkStore>();
+            services.AddSingleton<ICaseStore, SqliteCaseStore>();
         }
 
         // Live: hosts, bus, rendering and the hub.
@@ -97,6 +100,7 @@ public static class MeetingBoardExtensions
         // Records and retention: closed meetings are purged after MeetingBoard:RetentionDays.
         services.AddSingleton<RetentionPolicy>();
         services.AddSingleton<MeetingDeletion>();
+        services.AddSingleton<MeetingBoard.Web.Features.Cases.CaseDirectory>();
         services.AddSingleton<RetentionSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
 
@@ -180,6 +184,7 @@ public static class MeetingBoardExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccounts();
         app.MapMeetings();
+        app.MapCases();
         app.MapJoin();
         app.MapRecords();
         app.MapDeletion();

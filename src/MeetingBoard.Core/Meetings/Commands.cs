@@ -18,7 +18,8 @@ public sealed record CreateMeeting(
     string ScreenKey,
     Actor By,
     DateTimeOffset At,
-    bool AdmitAutomatically = false) : MeetingCommand(By, At);
+    bool AdmitAutomatically = false,
+    string? CaseId = null) : MeetingCommand(By, At);
 
 public sealed record AskToJoin(string ParticipantId, string? Name, string? Role, string SecretHash, Actor By, DateTimeOffset At)
     : MeetingCommand(By, At);

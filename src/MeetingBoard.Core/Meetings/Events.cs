@@ -22,7 +22,8 @@ public sealed record MeetingCreated(
     string JoinCode,
     string ScreenKey,
     DateTimeOffset At,
-    bool AdmitsAutomatically = false) : IMeetingEvent;
+    bool AdmitsAutomatically = false,
+    string? CaseId = null) : IMeetingEvent;
 
 /// <summary>Only a hash of the participant's secret is kept; the secret itself lives in their cookie.</summary>
 public sealed record ParticipantAskedToJoin(string ParticipantId, string Name, string Role, string SecretHash, DateTimeOffset At) : IMeetingEvent;

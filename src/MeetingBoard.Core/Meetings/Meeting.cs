@@ -1,4 +1,5 @@
 using MeetingBoard.Board;
+using MeetingBoard.Cases;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 using MeetingBoard.Facilitation;
@@ -24,6 +25,7 @@ public static class Meeting
                 ScreenKey = c.ScreenKey,
                 CreatedAt = c.At,
                 AdmitsAutomatically = c.AdmitsAutomatically,
+                CaseId = c.CaseId,
             },
             ParticipantAskedToJoin a => state with
             {
@@ -51,6 +53,7 @@ public static class Meeting
             ISafetyPlanEvent p => SafetyPlans.Apply(state, p),
             IThreeHousesEvent h => ThreeHouses.Apply(state, h),
             ItemMarkedFamilysWords f => FamilysWords.Apply(state, f),
+            ICaseEvent c => Continuity.Apply(state, c),
             _ => state,
         };
         return next with { Version = state.Version + 1 };
@@ -88,6 +91,7 @@ public static class Meeting
         SafetyPlanCommand c => SafetyPlans.Decide(state, c),
         ThreeHousesCommand c => ThreeHouses.Decide(state, c),
         MarkFamilysWords c => FamilysWords.Decide(state, c),
+        CaseCommand c => Continuity.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };
 
@@ -104,7 +108,7 @@ public static class Meeting
         if (c.AdmitAutomatically && type != MeetingType.GroupSupervision)
             return Refuse("admitAutomatically", "Only group supervision can let people in automatically. Every other meeting has a lobby");
         return Events(new MeetingCreated(c.MeetingId, type, title!, caseRef is "" ? null : caseRef,
-            c.By.Id, c.FacilitatorName, c.JoinCode, c.ScreenKey, c.At, c.AdmitAutomatically));
+            c.By.Id, c.FacilitatorName, c.JoinCode, c.ScreenKey, c.At, c.AdmitAutomatically, c.CaseId));
     }
 
     static Decision AskToJoin(MeetingState state, AskToJoin c)
@@ -232,7 +236,7 @@ public static class Meeting
         : state.IsClosed ? Refuse("", "This meeting has closed. Nothing more can be added or changed", RefusalKind.Conflict)
         : null;
 
-    static Decision NotFound() => Refuse("", "This meeting could not be found", RefusalKind.NotFound);
+    internal static Decision NotFound() => Refuse("", "This meeting could not be found", RefusalKind.NotFound);
     static Decision ItemGone() => Refuse("", "This item has been removed from the board", RefusalKind.NotFound);
     internal static Decision Forbidden(string message = "You cannot do that in this meeting") => Refuse("", message, RefusalKind.Forbidden);
     internal static Decision Refuse(string field, string message, RefusalKind kind = RefusalKind.Invalid) => new(null, new Refusal(field, message, kind));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MeetingBoard.Board;
+using MeetingBoard.Cases;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 using MeetingBoard.Facilitation;
@@ -45,6 +46,8 @@ public sealed record MeetingState
     public MeetingType Type { get; init; }
     public string Title { get; init; } = "";
     public string? CaseReference { get; init; }
+    /// <summary>The case this meeting is one of (Core/Cases), or null for a meeting on its own.</summary>
+    public string? CaseId { get; init; }
     public string FacilitatorId { get; init; } = "";
     public string FacilitatorName { get; init; } = "";
     public string JoinCode { get; init; } = "";
@@ -74,6 +77,8 @@ public sealed record MeetingState
     public ThreeHousesState ThreeHouses { get; init; } = ThreeHousesState.Empty;
     /// <summary>Items a facilitator typed and marked as in the family's words (Core/Board/FamilysWords.cs).</summary>
     public ImmutableHashSet<string> FamilysWordsItemIds { get; init; } = [];
+    /// <summary>What it carried from the case's last meeting, prepared questions, the case's scaling series (Core/Cases).</summary>
+    public ContinuityState Continuity { get; init; } = ContinuityState.Empty;
 
     public bool Exists => Version > 0;
     public bool IsClosed => ClosedAt is not null;

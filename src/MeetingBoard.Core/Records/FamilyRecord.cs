@@ -56,6 +56,9 @@ public static class FamilyRecord
         {
             switch (section)
             {
+                case CaseSection following:
+                    CaseRecordText.WriteMarkdown(md, following, d, times, family: true);
+                    break;
                 case MapSection map:
                     foreach (var column in map.Columns)
                     {

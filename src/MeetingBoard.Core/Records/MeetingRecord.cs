@@ -69,6 +69,7 @@ public sealed record Attendee(
 [JsonDerivedType(typeof(SupervisionSection), "supervision")]
 [JsonDerivedType(typeof(SafetyPlanSection), "safety-plan")]
 [JsonDerivedType(typeof(ChildsVoiceSection), "childs-voice")]
+[JsonDerivedType(typeof(CaseSection), "case")]
 public abstract record RecordSection;
 
 public sealed record MapSection(IReadOnlyList<MapColumn> Columns) : RecordSection;

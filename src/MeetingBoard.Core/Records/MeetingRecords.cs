@@ -20,7 +20,10 @@ public static class MeetingRecords
             state.FacilitatorId, state.FacilitatorName, state.CreatedAt, state.ClosedAt,
             state.Version, events.Count > 0 ? events[^1].Event.At : null, producedAt);
 
-        var sections = new List<RecordSection> { Map(state, movedAt) };
+        var sections = new List<RecordSection>();
+        if (CaseSection.Of(state, a => Describe(state, a)) is { } following)
+            sections.Add(following);
+        sections.Add(Map(state, movedAt));
         if (Practice(state) is { } practice) sections.Add(practice);
         sections.AddRange(InMeetingSections.Build(state, a => Describe(state, a)));
         if (Scaling(state) is { } scaling) sections.Add(scaling);

@@ -32,6 +32,9 @@ public static class RecordMarkdown
         {
             switch (section)
             {
+                case CaseSection following:
+                    CaseRecordText.WriteMarkdown(md, following, d, times, family: false);
+                    break;
                 case MapSection map:
                     WriteMap(md, map, times, record.Sections.OfType<PracticeSection>().FirstOrDefault());
                     break;

@@ -30,6 +30,9 @@ public static class RecordText
         {
             switch (section)
             {
+                case CaseSection following:
+                    CaseRecordText.WriteText(t, following, d, times);
+                    break;
                 case MapSection map:
                     foreach (var column in map.Columns)
                     {

@@ -98,6 +98,29 @@ public sealed class PostgresDatabase : IAsyncDisposable
             expires_at timestamptz NOT NULL
         );
         """,
+        // 8: cases — a pseudonym, who was added, which meetings are its (Features/Cases).
+        """
+        CREATE TABLE cases (
+            id         text        PRIMARY KEY,
+            name       text        NOT NULL,
+            owner_id   text        NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+        CREATE INDEX cases_owner ON cases (owner_id);
+        CREATE TABLE case_members (
+            case_id    text        NOT NULL,
+            account_id text        NOT NULL,
+            added_at   timestamptz NOT NULL,
+            PRIMARY KEY (case_id, account_id)
+        );
+        CREATE INDEX case_members_account ON case_members (account_id);
+        CREATE TABLE case_meetings (
+            case_id    text        NOT NULL,
+            meeting_id text        PRIMARY KEY,
+            created_at timestamptz NOT NULL
+        );
+        CREATE INDEX case_meetings_case ON case_meetings (case_id);
+        """,
     ];
 
     readonly SemaphoreSlim migrated = new(1, 1);

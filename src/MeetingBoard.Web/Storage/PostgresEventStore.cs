@@ -118,6 +118,8 @@ public sealed class PostgresEventStore(PostgresDatabase db) : IEventStore
             new { meetingId, at = deletedAt.UtcDateTime }, tx);
         await c.ExecuteAsync("DELETE FROM events WHERE meeting_id = @meetingId", new { meetingId }, tx);
         await c.ExecuteAsync("DELETE FROM meetings WHERE meeting_id = @meetingId", new { meetingId }, tx);
+        // The same statements as the embedded store's: the case goes with its last meeting.
+        await c.ExecuteAsync(SqliteEventStore.ForgetInCase, new { meetingId }, tx);
         await tx.CommitAsync(ct);
     }
 

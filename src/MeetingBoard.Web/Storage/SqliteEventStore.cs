@@ -40,6 +40,26 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
                 meeting_id TEXT PRIMARY KEY,
                 deleted_at TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS cases (
+                id         TEXT PRIMARY KEY,
+                name       TEXT NOT NULL,
+                owner_id   TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS cases_owner ON cases (owner_id);
+            CREATE TABLE IF NOT EXISTS case_members (
+                case_id    TEXT NOT NULL,
+                account_id TEXT NOT NULL,
+                added_at   TEXT NOT NULL,
+                PRIMARY KEY (case_id, account_id)
+            );
+            CREATE INDEX IF NOT EXISTS case_members_account ON case_members (account_id);
+            CREATE TABLE IF NOT EXISTS case_meetings (
+                case_id    TEXT NOT NULL,
+                meeting_id TEXT NOT NULL PRIMARY KEY,
+                created_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS case_meetings_case ON case_meetings (case_id);
             """);
     }
 
@@ -189,10 +209,20 @@ public sealed class SqliteEventStore(SqliteDatabase db) : IEventStore
             new { meetingId, at = deletedAt.ToString("O") }, tx);
         await c.ExecuteAsync("DELETE FROM events WHERE meeting_id = @meetingId", new { meetingId }, tx);
         await c.ExecuteAsync("DELETE FROM meetings WHERE meeting_id = @meetingId", new { meetingId }, tx);
+        await c.ExecuteAsync(ForgetInCase, new { meetingId }, tx);
         await tx.CommitAsync(ct);
         // Deleted rows linger in free pages and the WAL until overwritten; checkpoint so the log file drops them too.
         await c.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
     }
+
+    /// <summary>A purged meeting leaves its case; a case whose last meeting is purged goes with it, members and all.</summary>
+    internal const string ForgetInCase = """
+        DELETE FROM case_members WHERE case_id IN (SELECT case_id FROM case_meetings WHERE meeting_id = @meetingId)
+            AND NOT EXISTS (SELECT 1 FROM case_meetings o WHERE o.case_id = case_members.case_id AND o.meeting_id <> @meetingId);
+        DELETE FROM cases WHERE id IN (SELECT case_id FROM case_meetings WHERE meeting_id = @meetingId)
+            AND NOT EXISTS (SELECT 1 FROM case_meetings o WHERE o.case_id = cases.id AND o.meeting_id <> @meetingId);
+        DELETE FROM case_meetings WHERE meeting_id = @meetingId;
+        """;
 
     public async Task<DateTimeOffset?> FindDeletedAsync(string meetingId, CancellationToken ct = default)
     {

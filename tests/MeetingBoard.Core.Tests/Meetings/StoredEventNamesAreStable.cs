@@ -35,6 +35,9 @@ public class StoredEventNamesAreStable
         "ThreeHousesRecorded", "ThreeHousesRemoved", "ThreeHousesShown", "ThreeHousesHidden",
         // Family's own words
         "ItemMarkedFamilysWords",
+        // Cases
+        "CarriedFromLastMeeting", "CarriedStepReviewed", "QuestionPrepared", "PreparedQuestionRemoved", "PreparedQuestionsCopied",
+        "PreparedQuestionShown", "PreparedScaleUsed", "TrajectoryShown",
     ];
 
     [Fact]

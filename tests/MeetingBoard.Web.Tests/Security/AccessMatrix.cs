@@ -34,6 +34,7 @@ using UnlockMeeting = MeetingBoard.Meetings.UnlockMeeting;
 using CloseMeeting = MeetingBoard.Meetings.CloseMeeting;
 using CreateMeeting = MeetingBoard.Meetings.CreateMeeting;
 using AskToJoin = MeetingBoard.Meetings.AskToJoin;
+using MeetingBoard.Cases;
 using MeetingBoard.Practice;
 using MeetingBoard.Scaling;
 
@@ -82,7 +83,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         Type? CommandType = null);
 
     /// <summary>What happened: the status, whether the meeting's secret showed, and whether the answer was "sign in first".</summary>
-    public sealed record Outcome(HttpStatusCode Status, bool SawSecret, bool SentToSignIn, string Body);
+    public sealed record Outcome(HttpStatusCode Status, bool SawSecret, bool SentToSignIn, string Body, string? Location = null);
 
     static Dictionary<Role, Expect> Only(params Role[] allowed) =>
         Enum.GetValues<Role>().ToDictionary(r => r, r => allowed.Contains(r) ? Expect.Allow : Expect.Deny);
@@ -205,6 +206,18 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         Cmd((s, a, t) => new RerunRound(s.RoundId, a, t), Only(Chairs), prepare: s => s.ChairAsync((a, t) => new RevealRound(s.RoundId, a, t))),
         Cmd((s, a, t) => new CloseRound(s.RoundId, a, t), Only(Chairs)),
         Cmd((s, a, t) => new SetScalingGroup(s.TargetId, "Family", a, t), Only(Chairs)),
+        // A case across its meetings: the chairs carry, prepare and show; a carried step is reviewed by a chair or its person.
+        Cmd((s, a, t) => new CarryFromLastMeeting(s.Earlier, new DateOnly(2026, 1, 5), [], a, t), Only(Chairs)),
+        Cmd((s, a, t) => new ReviewCarriedStep("s-earlier-sam", "done", null, a, t), Only(Contributors), prepare: CarryAsync, name: " (the participant's own)"),
+        Cmd((s, a, t) => new ReviewCarriedStep("s-earlier-pat", "done", null, a, t), Only(Chairs), prepare: CarryAsync, name: " (someone else's)"),
+        Cmd((s, a, t) => new PrepareBestQuestion(MeetingHosts.NewId(), "What has kept Maya safe?", null, a, t), Only(Chairs)),
+        Cmd((s, a, t) => new PrepareScalingQuestion(MeetingHosts.NewId(), "How safe is Maya?", "Safe", "Hurt", null, a, t), Only(Chairs)),
+        Cmd((s, a, t) => new RemovePreparedQuestion("q-cell", a, t), Only(Chairs), prepare: PrepareQuestionAsync),
+        Cmd((s, a, t) => new CopyPreparedQuestions(s.Earlier, [], a, t), Only(Chairs)),
+        Cmd((s, a, t) => new ShowPreparedQuestion("q-cell", a, t), Only(Chairs), prepare: PrepareQuestionAsync),
+        Cmd((s, a, t) => new StartPreparedRound("q-cell-scale", MeetingHosts.NewId(), a, t), Only(Chairs),
+            prepare: async s => { await s.ChairAsync((a, t) => new CloseRound(s.RoundId, a, t)); await s.ChairAsync((a, t) => new PrepareScalingQuestion("q-cell-scale", "How safe?", "Safe", "Hurt", null, a, t)); }),
+        Cmd((s, a, t) => new ShowTrajectory("statement-earlier", a, t), Only(Chairs), prepare: CarryAsync),
 
         // Issue 17, parts 5 to 8. The presenter's question: the presenter (here the participant) or the chairs, nobody else in the group.
         Cmd((s, a, t) => new MeetingBoard.Facilitation.StatePresenterQuestion("What am I missing?", a, t), Only(Contributors), name: " (the participant presents)",
@@ -244,6 +257,30 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         Get("/account/sessions", _ => "/account/sessions", Only(FacilitatorsOnly)),
         new("POST /account/sessions/end-others", "POST", "/account/sessions/end-others", (_, v, _) => PostAsync(v, "/account/sessions/end-others", new()), Only(FacilitatorsOnly), Kind.Read),
 
+        // A case (Features/Cases): its facilitators and co-facilitators see it; only the one who made it changes who else may, or deletes it.
+        Get("/cases/{caseId}", s => $"/cases/{s.CaseId}", Only(Chairs)),
+        Get("/cases/{caseId}/record.json", s => $"/cases/{s.CaseId}/record.json", Only(Chairs)),
+        Get("/cases/{caseId}/delete", s => $"/cases/{s.CaseId}/delete", Only(Facilitator)),
+        new("POST /cases/{caseId}/delete", "POST", "/cases/{caseId}/delete", (s, v, _) => PostAsync(v, $"/cases/{s.CaseId}/delete", []), Only(Facilitator), Kind.Delete),
+        new("POST /cases/{caseId}/members", "POST", "/cases/{caseId}/members",
+            (s, v, _) => PostAsync(v, $"/cases/{s.CaseId}/members", new() { ["email"] = s.World.SpareFacilitatorEmail }), Only(Facilitator), Kind.Read),
+        new("POST /cases/{caseId}/members/remove", "POST", "/cases/{caseId}/members/remove",
+            (s, v, _) => PostAsync(v, $"/cases/{s.CaseId}/members/remove", new() { ["accountId"] = s.World.SpareFacilitatorId }), Only(Facilitator), Kind.Read),
+        // Preparing questions: this meeting's chairs.
+        Get("/m/{meetingId}/prepare", s => $"/m/{s.MeetingId}/prepare", Only(Chairs), OwnAddress),
+        new("POST /m/{meetingId}/prepare/best", "POST", "/m/{meetingId}/prepare/best",
+            (s, v, _) => PostAsync(v, $"/m/{s.MeetingId}/prepare/best", new() { ["id"] = MeetingHosts.NewId(), ["text"] = "What has kept Maya safe?" }), Only(Chairs)),
+        new("POST /m/{meetingId}/prepare/scaling", "POST", "/m/{meetingId}/prepare/scaling",
+            (s, v, _) => PostAsync(v, $"/m/{s.MeetingId}/prepare/scaling", new() { ["id"] = MeetingHosts.NewId(), ["text"] = "How safe?", ["tenMeans"] = "Safe", ["zeroMeans"] = "Hurt" }),
+            Only(Chairs)),
+        new("POST /m/{meetingId}/prepare/remove", "POST", "/m/{meetingId}/prepare/remove",
+            (s, v, _) => PostAsync(v, $"/m/{s.MeetingId}/prepare/remove", new() { ["questionId"] = "q-cell" }), Only(Chairs), Prepare: PrepareQuestionAsync),
+        // The first meeting of its case: nothing earlier to copy, so an allowed copy changes nothing and goes back to the preparation page.
+        new("POST /m/{meetingId}/prepare/copy", "POST", "/m/{meetingId}/prepare/copy", async (s, v, _) =>
+            {
+                var outcome = await PostAsync(v, $"/m/{s.MeetingId}/prepare/copy", []);
+                return outcome.Status == HttpStatusCode.Redirect ? outcome with { Body = outcome.Location ?? "" } : outcome;
+            }, Only(Chairs), Kind.Read, Shows: s => $"/m/{s.MeetingId}/prepare"),
         // Public pages.
         Get("/join", _ => "/join", Everyone()),
         Get("/sign-in", _ => "/sign-in", Everyone()),
@@ -371,6 +408,9 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
     }
 
     static Task StartTimerAsync(Scene s) => s.ChairAsync((a, t) => new StartTimer("5", "0", a, t));
+    static Task PrepareQuestionAsync(Scene s) => s.ChairAsync((a, t) => new PrepareBestQuestion("q-cell", "What has kept Maya safe?", null, a, t));
+    static Task CarryAsync(Scene s) => s.ChairAsync((a, t) => new CarryFromLastMeeting(s.Earlier, new DateOnly(2026, 1, 5),
+        [new PastSeries("statement-earlier", "Danger statement 1", [new SeriesPoint("m-earlier", new DateOnly(2026, 1, 5), "Initial conference", new ScaleSpread(1, 3, 3, 3), null, null)])], a, t));
 
     static Task RecordChildAsync(Scene s) => s.ChairAsync((a, t) => new RecordThreeHouses("maya", "Maya", "6", "Shouting", "", "", "At school", a, t));
 
@@ -416,7 +456,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         var body = await response.Content.ReadAsStringAsync();
         var toSignIn = status == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/sign-in", StringComparison.Ordinal) == true
             || response.Headers.Location?.AbsolutePath() == "/sign-in";
-        return new Outcome(status, body.Contains(Secret, StringComparison.Ordinal), toSignIn, body);
+        return new Outcome(status, body.Contains(Secret, StringComparison.Ordinal), toSignIn, body, response.Headers.Location?.OriginalString);
     }
 
     /// <summary>One meeting with someone in each role, and one of each thing the endpoints act on.</summary>
@@ -441,6 +481,30 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         public required string MyStepId { get; init; }
         public required string OtherStepId { get; init; }
         public required string RoundId { get; init; }
+        public required string CaseId { get; init; }
+        public required MeetingBoard.Meetings.MeetingState State { get; init; }
+
+        /// <summary>An earlier meeting of the same case, with a next step for Sam (the participant), one for Pat, and a prepared question.</summary>
+        public MeetingBoard.Meetings.MeetingState Earlier => MeetingBoard.Meetings.MeetingState.Empty with
+        {
+            Id = "m-earlier",
+            Version = 10,
+            Title = "Initial conference",
+            CaseId = State.CaseId,
+            CreatedAt = State.CreatedAt.AddDays(-28),
+            Practice = PracticeState.Empty with
+            {
+                Steps =
+                [
+                    new NextStep("s-earlier-sam", null, "Sam", "Go to the course", new DateOnly(2026, 2, 1), NextStepStatus.NotStarted, Actor.Facilitator("acc-earlier"), State.CreatedAt.AddDays(-28), null),
+                    new NextStep("s-earlier-pat", null, "Pat", "Have the children at weekends", new DateOnly(2026, 2, 1), NextStepStatus.NotStarted, Actor.Facilitator("acc-earlier"), State.CreatedAt.AddDays(-28), null),
+                ],
+            },
+            Continuity = ContinuityState.Empty with
+            {
+                Prepared = [new PreparedQuestion("q-earlier", PreparedKind.BestQuestion, "Who helps Sam?", null, null, null, null, State.CreatedAt.AddDays(-29), null)],
+            },
+        };
 
         /// <summary>Prepares a cell: a command by the meeting's facilitator, which must be carried out.</summary>
         public Task ChairAsync(Func<Actor, DateTimeOffset, MeetingCommand> command) => World.ChairAsync(MeetingId, command);
@@ -488,6 +552,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         public string OtherFacilitatorEmail => other.Account.Email;
         /// <summary>A facilitator account made co-facilitator of no scene, for the cell that adds one.</summary>
         public string SpareFacilitatorId { get; private set; } = "";
+        public string SpareFacilitatorEmail { get; private set; } = "";
         public Visitor OtherFacilitator => other.Facilitator;
         public Visitor OtherParticipant { get; private set; } = default!;
 
@@ -506,6 +571,7 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
             await CoFacilitator.SignInAsync(CoFacilitatorEmail, password);
             var (spare, _) = await App.AddFacilitatorAsync("Sasha Spare");
             SpareFacilitatorId = (await App.Services.GetRequiredService<IAccountStore>().FindByEmailAsync(spare))!.Id;
+            SpareFacilitatorEmail = spare;
             other = await MeetingScenario.StartAsync(App, "Another meeting");
             (OtherParticipant, _) = await other.AdmitAsync("Outsider", "Other meeting");
         }
@@ -572,6 +638,8 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
                 MyStepId = state.Practice.Steps.Single(s => s.Action == "Call Pat").Id,
                 OtherStepId = state.Practice.Steps.Single(s => s.Action == "Visit school").Id,
                 RoundId = roundId,
+                CaseId = (await App.Services.GetRequiredService<ICaseStore>().CaseOfMeetingAsync(meetingId))!,
+                State = state,
             };
         }
 

@@ -66,7 +66,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     ];
 
     /// <summary>Fields that may be left empty: blank there is acceptable, and stored as nothing.</summary>
-    static readonly string[] Optional = ["caseReference", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher", "why",
+    static readonly string[] Optional = ["caseReference", "for", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher", "why",
         "worries", "goodThings", "dreams"];
 
     /// <summary>Whole requests that are wrong whatever the fields say.</summary>
@@ -222,6 +222,22 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new ShowThreeHouses(false, a, t)),
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new RemoveThreeHouses("none", a, t)),
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new MarkFamilysWords(w.OtherItemId, true, a, t)),
+        // A case across its meetings. This world's meeting is the first of its case: nothing before it to carry or copy.
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new MeetingBoard.Cases.CarryFromLastMeeting(MeetingBoard.Meetings.MeetingState.Empty, default, [], a, t)),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new MeetingBoard.Cases.CopyPreparedQuestions(MeetingBoard.Meetings.MeetingState.Empty, [], a, t)),
+        // No step was carried into this world's meeting: each value is refused for that first (Core's ReviewingNextSteps checks the words).
+        Cmd(w => w.Participant, () => new() { ["outcome"] = "done", ["why"] = "Fine" }, [],
+            (w, f, a, t) => new MeetingBoard.Cases.ReviewCarriedStep(w.StepId, F(f, "outcome"), F(f, "why"), a, t)),
+        Cmd(w => w.Facilitator, () => new() { ["text"] = "What helps Sam?", ["for"] = "Strengths" }, ["text", "for"],
+            (w, f, a, t) => new MeetingBoard.Cases.PrepareBestQuestion(MeetingHosts.NewId(), F(f, "text"), F(f, "for"), a, t),
+            async (w, field, f) => (await w.StateAsync()).Continuity.Prepared.Any(q => (field == "text" ? q.Text : q.For ?? "") == Kept(f, field))),
+        Cmd(w => w.Facilitator, () => new() { ["text"] = "How safe?", ["tenMeans"] = "Safe", ["zeroMeans"] = "Hurt", ["statementId"] = "" }, ["text", "tenMeans", "zeroMeans"],
+            (w, f, a, t) => new MeetingBoard.Cases.PrepareScalingQuestion(MeetingHosts.NewId(), F(f, "text"), F(f, "tenMeans"), F(f, "zeroMeans"), F(f, "statementId"), a, t),
+            async (w, field, f) => (await w.StateAsync()).Continuity.Prepared.Any(q => (field == "text" ? q.Text : field == "tenMeans" ? q.TenMeans : q.ZeroMeans) == Kept(f, field))),
+        Cmd(w => w.Facilitator, () => new() { ["questionId"] = "q-none" }, [], (w, f, a, t) => new MeetingBoard.Cases.RemovePreparedQuestion(F(f, "questionId") ?? "", a, t)),
+        Cmd(w => w.Facilitator, () => new() { ["questionId"] = "q-none" }, [], (w, f, a, t) => new MeetingBoard.Cases.ShowPreparedQuestion(F(f, "questionId"), a, t)),
+        Cmd(w => w.Facilitator, () => new() { ["questionId"] = "q-none" }, [], (w, f, a, t) => new MeetingBoard.Cases.StartPreparedRound(F(f, "questionId") ?? "", MeetingHosts.NewId(), a, t)),
+        Cmd(w => w.Facilitator, () => new() { ["seriesKey"] = "statement-none" }, [], (w, f, a, t) => new MeetingBoard.Cases.ShowTrajectory(F(f, "seriesKey"), a, t)),
     ];
 
     /// <summary>The static forms that remain (they set cookies or leave the live pages), posted as a browser posts them.</summary>
@@ -243,6 +259,18 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         new("POST /sign-in", _ => "/sign-in", w => w.Stranger, () => new() { ["email"] = "nobody@example.org", ["password"] = "not a password at all" }, []),
         new("POST /account/sessions/{id}/end", _ => $"/account/sessions/{new string('0', 64)}/end", w => w.Facilitator, () => new(), []),
         new("POST /account/sessions/end-others", _ => "/account/sessions/end-others", w => w.Facilitator, () => new(), []),
+        // Preparing questions and the case's page (Features/Cases).
+        new("POST /m/{id}/prepare/best", w => $"/m/{w.MeetingId}/prepare/best", w => w.Facilitator,
+            () => new() { ["id"] = MeetingHosts.NewId(), ["text"] = "What helps Sam?", ["for"] = "Strengths" }, ["text", "for"],
+            async (w, field, f) => (await w.StateAsync()).Continuity.Prepared.Any(q => (field == "text" ? q.Text : q.For ?? "") == Kept(f, field))),
+        new("POST /m/{id}/prepare/scaling", w => $"/m/{w.MeetingId}/prepare/scaling", w => w.Facilitator,
+            () => new() { ["id"] = MeetingHosts.NewId(), ["text"] = "How safe?", ["tenMeans"] = "Safe", ["zeroMeans"] = "Hurt", ["statementId"] = "" }, ["text", "tenMeans", "zeroMeans"],
+            async (w, field, f) => (await w.StateAsync()).Continuity.Prepared.Any(q => (field == "text" ? q.Text : field == "tenMeans" ? q.TenMeans : q.ZeroMeans) == Kept(f, field))),
+        new("POST /m/{id}/prepare/remove", w => $"/m/{w.MeetingId}/prepare/remove", w => w.Facilitator, () => new() { ["questionId"] = "q-none" }, []),
+        new("POST /m/{id}/prepare/copy", w => $"/m/{w.MeetingId}/prepare/copy", w => w.Facilitator, () => new(), []),
+        new("POST /cases/{id}/members", w => $"/cases/{w.CaseId}/members", w => w.Facilitator, () => new() { ["email"] = "nobody@example.org" }, []),
+        new("POST /cases/{id}/members/remove", w => $"/cases/{w.CaseId}/members/remove", w => w.Facilitator, () => new() { ["accountId"] = "acc-none" }, []),
+        new("POST /cases/{id}/delete", w => $"/cases/{w.OtherCaseId}/delete", w => w.Facilitator, () => new(), []),
     ];
 
     /// <summary>The free-text fields, which must keep acceptable values, are checked; every other field must refuse all of them.</summary>
@@ -509,7 +537,18 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             OtherItemId = state.Items.Last(i => i.Text == "Another item").Id;
             Stranger?.Dispose();
             Stranger = new Visitor(App);
+            // Started with a case reference, the meeting is the first of a new case (Features/Cases).
+            CaseId = (await App.Services.GetRequiredService<ICaseStore>().CaseOfMeetingAsync(MeetingId))!;
+            if (OtherCaseId == "")
+            {
+                OtherCaseId = MeetingHosts.NewId();
+                await App.Services.GetRequiredService<ICaseStore>().AddAsync(new CaseEntry(OtherCaseId, "Family B", "acc-someone-else", DateTimeOffset.UtcNow));
+            }
         }
+
+        public string CaseId { get; private set; } = "";
+        /// <summary>Someone else's case, which the corpus may only fail to delete.</summary>
+        public string OtherCaseId { get; private set; } = "";
 
         public async Task<MeetingBoard.Meetings.MeetingState> StateAsync() =>
             await (await App.Services.GetRequiredService<MeetingHosts>().FindAsync(MeetingId))!.CatchUpAsync();
@@ -521,7 +560,8 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             var db = App.Services.GetRequiredService<SqliteDatabase>();
             await using var c = await db.OpenAsync();
             await using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT (SELECT COUNT(*) FROM facilitators) || '/' || (SELECT COUNT(*) FROM facilitator_sessions WHERE ended_at IS NULL)";
+            cmd.CommandText = "SELECT (SELECT COUNT(*) FROM facilitators) || '/' || (SELECT COUNT(*) FROM facilitator_sessions WHERE ended_at IS NULL)"
+                + " || '/' || (SELECT COUNT(*) FROM cases) || '/' || (SELECT COUNT(*) FROM case_members) || '/' || (SELECT COUNT(*) FROM case_meetings)";
             var counts = (string)(await cmd.ExecuteScalarAsync())!;
             var facilitatorId = (await App.Services.GetRequiredService<IAccountStore>().FindByEmailAsync(FacilitatorEmail ??= await EmailAsync()))!.Id;
             return $"{(await StateAsync()).Version}/{(await store.ListForFacilitatorAsync(facilitatorId)).Count}/{counts}";

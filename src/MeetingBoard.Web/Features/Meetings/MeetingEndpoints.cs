@@ -1,5 +1,6 @@
 using MeetingBoard.Meetings;
 using MeetingBoard.Practice;
+using MeetingBoard.Web.Features.Cases;
 using MeetingBoard.Web.Features.Shared;
 using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Storage;
@@ -17,8 +18,8 @@ public static class MeetingEndpoints
         app.MapPost("/meetings/demo", CreateDemoAsync).RequireAuthorization();
     }
 
-    static Task<IResult> ListAsync(HttpContext http, FormErrors errors, IFormCollection? form) =>
-        Task.FromResult(Forms.Page<MeetingsPage>(new
+    static async Task<IResult> ListAsync(HttpContext http, FormErrors errors, IFormCollection? form) =>
+        Forms.Page<MeetingsPage>(new
         {
             Chrome = Chrome.For(http),
             NewMeetingId = MeetingHosts.NewId(),
@@ -26,10 +27,13 @@ public static class MeetingEndpoints
             Type = form?.Value("type"),
             Title = form?.Value("title"),
             CaseReference = form?.Value("caseReference"),
+            Cases = await http.RequestServices.GetRequiredService<CaseDirectory>().VisibleAsync(Viewers.FacilitatorId(http.User)!),
+            CaseId = form?.Value("caseId"),
+            StartFromLast = form is null || form.Value("startFromLast") == "yes",
             Wording = form?.Value("wording"),
             AdmitAutomatically = form?.Value("admitAutomatically") == "yes",
             Errors = errors,
-        }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK));
+        }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
 
     static async Task<IResult> CreateAsync(HttpContext http, MeetingHosts hosts, TimeProvider time)
     {
@@ -41,12 +45,35 @@ public static class MeetingEndpoints
         // The words the board uses (Practice/Wording.cs); Signs of Safety unless another is chosen.
         var wording = string.IsNullOrEmpty(form!.Value("wording")) ? Wording.SignsOfSafety : Vocabulary.Parse(form!.Value("wording"));
         if (wording is null) return await ListAsync(http, FormErrors.Of("wording", "Choose the words this meeting uses"), form);
+        // The case: one the facilitator may see, or a new one named in the case field, or none.
+        var directory = http.RequestServices.GetRequiredService<CaseDirectory>();
+        var cases = http.RequestServices.GetRequiredService<ICaseStore>();
+        var caseReference = form!.Value("caseReference");
+        CaseEntry? existing = null;
+        string? caseId = null;
+        if (!string.IsNullOrEmpty(form!.Value("caseId")))
+        {
+            existing = await directory.FindVisibleAsync(form!.Value("caseId"), facilitator.Id);
+            if (existing is null) return await ListAsync(http, FormErrors.Of("caseId", "Choose one of your cases, or a new one"), form);
+            if (!string.IsNullOrWhiteSpace(caseReference))
+                return await ListAsync(http, FormErrors.Of("caseReference", "Leave the name of a new case empty when you choose an existing case"), form);
+            (caseId, caseReference) = (existing.Id, existing.Name);
+        }
+        else if (!string.IsNullOrWhiteSpace(caseReference)) caseId = MeetingHosts.NewId();
         var outcome = await hosts.CreateAsync(code => new CreateMeeting(meetingId, form!.Value("type"), form!.Value("title"),
-            form!.Value("caseReference"), http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow(),
-            AdmitAutomatically: form!.Value("admitAutomatically") == "yes"), null);
+            caseReference, http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow(),
+            AdmitAutomatically: form!.Value("admitAutomatically") == "yes", CaseId: caseId), null);
         if (outcome.Refusal is { } refusal) return await ListAsync(http, FormErrors.Of(refusal.Field, refusal.Message), form);
-        if (wording != Wording.SignsOfSafety && await hosts.FindAsync(meetingId) is { } host)
+        if (caseId is not null)
+        {
+            if (existing is null) await cases.AddAsync(new CaseEntry(caseId, outcome.State.CaseReference!, facilitator.Id, time.GetUtcNow()));
+            await cases.AddMeetingAsync(caseId, meetingId, outcome.State.CreatedAt);
+        }
+        var host = await hosts.FindAsync(meetingId);
+        if (wording != Wording.SignsOfSafety && host is not null)
             await host.ExecuteAsync(new ChooseWording(wording.ToString(), facilitator, time.GetUtcNow()), null);
+        if (existing is not null && form!.Value("startFromLast") == "yes" && host is not null)
+            await directory.CarryIntoAsync(host, facilitator);
         return Results.Redirect($"/m/{meetingId}");
     }
 
