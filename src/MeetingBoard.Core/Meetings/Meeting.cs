@@ -49,6 +49,10 @@ public static class Meeting
             MeetingUnlocked => state with { IsLocked = false },
             IScalingEvent s => ScalingRounds.Apply(state, s),
             IFacilitationEvent f => Facilitating.Apply(state, f),
+            ISupervisionEvent s => Reflections.Apply(state, s),
+            ISafetyPlanEvent p => SafetyPlans.Apply(state, p),
+            IThreeHousesEvent h => ThreeHouses.Apply(state, h),
+            ItemMarkedFamilysWords f => FamilysWords.Apply(state, f),
             ICaseEvent c => Continuity.Apply(state, c),
             _ => state,
         };
@@ -83,6 +87,10 @@ public static class Meeting
         UnlockMeeting c => SetLocked(state, c.By, c.At, locked: false),
         ScalingCommand c => ScalingRounds.Decide(state, c),
         FacilitationCommand c => Facilitating.Decide(state, c),
+        SupervisionCommand c => Reflections.Decide(state, c),
+        SafetyPlanCommand c => SafetyPlans.Decide(state, c),
+        ThreeHousesCommand c => ThreeHouses.Decide(state, c),
+        MarkFamilysWords c => FamilysWords.Decide(state, c),
         CaseCommand c => Continuity.Decide(state, c),
         _ => Refuse("", "That action is not known"),
     };

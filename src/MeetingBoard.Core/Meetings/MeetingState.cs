@@ -69,6 +69,14 @@ public sealed record MeetingState
     public ScalingState Scaling { get; init; } = ScalingState.Empty;
     /// <summary>Stages, the lock, questions and co-facilitators (Core/Facilitation).</summary>
     public FacilitationState Facilitation { get; init; } = FacilitationState.Empty;
+    /// <summary>Group supervision's presenter's question, reflections and appreciations (Core/Facilitation/Reflections.cs).</summary>
+    public SupervisionState Supervision { get; init; } = SupervisionState.Empty;
+    /// <summary>Plan rules, safety network, bottom lines and testing period (Core/Practice/SafetyPlan.cs).</summary>
+    public SafetyPlan SafetyPlan { get; init; } = SafetyPlan.Empty;
+    /// <summary>The child's voice from direct work (Core/Practice/ThreeHouses.cs).</summary>
+    public ThreeHousesState ThreeHouses { get; init; } = ThreeHousesState.Empty;
+    /// <summary>Items a facilitator typed and marked as in the family's words (Core/Board/FamilysWords.cs).</summary>
+    public ImmutableHashSet<string> FamilysWordsItemIds { get; init; } = [];
     /// <summary>What it carried from the case's last meeting, prepared questions, the case's scaling series (Core/Cases).</summary>
     public ContinuityState Continuity { get; init; } = ContinuityState.Empty;
 

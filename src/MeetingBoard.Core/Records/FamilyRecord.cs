@@ -76,7 +76,8 @@ public static class FamilyRecord
                             foreach (var item in category.Items)
                                 // Added in an anonymous round: the family version keeps the promise made in the room.
                                 md.Append("- ").Append(MarkdownText.Block(item.Text, 2))
-                                  .Append(" — *").Append(item.Anonymous ? "Anonymous" : MarkdownText.Inline(item.Author.Name)).Append("*\n");
+                                  .Append(" — *").Append(item.Anonymous ? "Anonymous" : MarkdownText.Inline(item.Author.Name))
+                                  .Append(item.FamilysWords ? ", in the family's own words" : "").Append("*\n");
                         }
                     }
                     break;
@@ -91,6 +92,9 @@ public static class FamilyRecord
                     break;
                 case FacilitationSection facilitation:
                     WriteFacilitation(md, facilitation);
+                    break;
+                default:
+                    InMeetingSections.WriteFamily(md, section);
                     break;
             }
         }

@@ -66,6 +66,9 @@ public sealed record Attendee(
 [JsonDerivedType(typeof(ScalingSection), "scaling")]
 [JsonDerivedType(typeof(FacilitationSection), "facilitation")]
 [JsonDerivedType(typeof(DecisionSection), "decision")]
+[JsonDerivedType(typeof(SupervisionSection), "supervision")]
+[JsonDerivedType(typeof(SafetyPlanSection), "safety-plan")]
+[JsonDerivedType(typeof(ChildsVoiceSection), "childs-voice")]
 [JsonDerivedType(typeof(CaseSection), "case")]
 public abstract record RecordSection;
 
@@ -82,7 +85,8 @@ public sealed record MapItem(
     DateTimeOffset AddedAt,
     DateTimeOffset? EditedAt,
     DateTimeOffset? MovedAt,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    bool FamilysWords = false);
 
 /// <summary>Who did something, as the meeting knew them: name, role, and the actor behind it.</summary>
 public sealed record RecordPerson(ActorKind Kind, string Id, string Name, string Role);
@@ -141,6 +145,22 @@ public enum HistoryKind
     CarriedStepReviewed,
     PreparedQuestionShown,
     TrajectoryShown,
+    // Issue 17, parts 5 to 8 (InMeetingSections.cs).
+    PresenterQuestionStated,
+    ReflectionAdded,
+    AppreciationAdded,
+    ReflectionRemoved,
+    PlanRuleAdded,
+    NetworkMemberAdded,
+    BottomLineAdded,
+    TestingPeriodSet,
+    TestingPeriodCleared,
+    SafetyPlanPartRemoved,
+    ThreeHousesRecorded,
+    ThreeHousesRemoved,
+    ThreeHousesShown,
+    ThreeHousesHidden,
+    FamilysWordsMarked,
 }
 
 /// <summary>

@@ -26,6 +26,7 @@ public static class MeetingRecords
             sections.Add(following);
         sections.Add(Map(state, movedAt));
         if (Practice(state) is { } practice) sections.Add(practice);
+        sections.AddRange(InMeetingSections.Build(state, a => Describe(state, a)));
         if (Scaling(state) is { } scaling) sections.Add(scaling);
         if (state.Facilitation.Decision is { } decision)
             sections.Add(new DecisionSection(decision.Text, Describe(state, decision.By), decision.At,
@@ -113,7 +114,7 @@ public static class MeetingRecords
                 TrajectoryShown { SeriesKey: { } key } t => new(version, t.At, HistoryKind.TrajectoryShown, Person(t.By),
                     Text: MeetingBoard.Cases.Trajectories.Of(state, _ => default).FirstOrDefault(x => x.Key == key)?.Title),
                 // Events of features the record does not know yet leave no trace here.
-                _ => audit ? AuditOnly(state, version, e) : null,
+                _ => InMeetingSections.History(before, state, version, e, a => Describe(state, a)) ?? (audit ? AuditOnly(state, version, e) : null),
             };
             if (entry is not null)
             {
@@ -192,7 +193,9 @@ public static class MeetingRecords
                 state.ItemsIn(category.Category).Select(i => new MapItem(
                     i.Id, i.Text, Describe(state, i.Author), i.AddedAt, i.EditedAt,
                     movedAt.TryGetValue(i.Id, out var at) ? at : null,
-                    state.Facilitation.AnonymousItemIds.Contains(i.Id))).ToList())).ToList())).ToList());
+                    state.Facilitation.AnonymousItemIds.Contains(i.Id),
+                    // An anonymous item says nothing of who added it, not even that they are family.
+                    state.FamilysWordsItemIds.Contains(i.Id) || (!state.Facilitation.AnonymousItemIds.Contains(i.Id) && FamilysWords.Of(state, i)))).ToList())).ToList())).ToList());
 
     static PracticeSection? Practice(MeetingState state)
     {

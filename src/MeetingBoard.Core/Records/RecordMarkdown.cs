@@ -50,6 +50,9 @@ public static class RecordMarkdown
                 case FacilitationSection facilitation:
                     WriteFacilitation(md, facilitation, times);
                     break;
+                default:
+                    InMeetingSections.WriteMarkdown(md, section, times);
+                    break;
             }
         }
 
@@ -80,6 +83,7 @@ public static class RecordMarkdown
                     if (item.EditedAt is { } edited) md.Append(", changed ").Append(times.Time(edited));
                     if (item.MovedAt is { } moved) md.Append(", moved ").Append(times.Time(moved));
                     if (item.Anonymous) md.Append(", added in an anonymous round");
+                    if (item.FamilysWords) md.Append(", in the family's words");
                     md.Append("*\n");
                 }
             }

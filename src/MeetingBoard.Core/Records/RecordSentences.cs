@@ -58,7 +58,7 @@ public static class RecordSentences
             HistoryKind.CarriedStepReviewed => $"{by} marked a next step from the last meeting “{literal(h.Note ?? "")}”: {text}",
             HistoryKind.PreparedQuestionShown => $"{by} showed everyone the question: {text}",
             HistoryKind.TrajectoryShown => $"{by} showed on the room screen how the scaling has moved: {text}",
-            _ => $"{by} made a change.",
+            _ => InMeetingSections.Sentence(h, by, text, literal) ?? $"{by} made a change.",
         };
     }
 

@@ -54,6 +54,7 @@ public static class RecordText
                                 if (item.EditedAt is { } edited) note += $", changed at {times.Time(edited)}";
                                 if (item.MovedAt is { } moved) note += $", moved here at {times.Time(moved)}";
                                 if (item.Anonymous) note += ", in an anonymous round";
+                                if (item.FamilysWords) note += ", in the family's words";
                                 Line(t, note + ".");
                             }
                         }
@@ -70,6 +71,9 @@ public static class RecordText
                     break;
                 case FacilitationSection f:
                     WriteFacilitation(t, f, times);
+                    break;
+                default:
+                    InMeetingSections.WriteText(t, section, times);
                     break;
             }
         }

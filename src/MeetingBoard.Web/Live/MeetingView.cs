@@ -74,6 +74,9 @@ public static class AudienceViews
         return projected with
         {
             ScreenKey = "",
+            // The child's words stay with the facilitators until they show them to the room.
+            ThreeHouses = state.ThreeHouses.Shown ? state.ThreeHouses : MeetingBoard.Practice.ThreeHousesState.Empty,
+            FamilysWordsItemIds = anonymous.IsEmpty ? state.FamilysWordsItemIds : state.FamilysWordsItemIds.Except(anonymous),
             Items = anonymous.IsEmpty ? state.Items
                 : state.Items.Select(i => anonymous.Contains(i.Id) ? i with { Author = Anonymous } : i).ToImmutableList(),
         };

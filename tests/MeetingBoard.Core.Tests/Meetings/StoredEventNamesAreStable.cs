@@ -27,6 +27,14 @@ public class StoredEventNamesAreStable
         "QuestionAsked", "CoFacilitatorAdded", "ItemSpotlighted", "SpotlightCleared",
         "TimerStarted", "TimerPaused", "TimerResumed", "TimerCleared", "AnonymousRoundStarted", "AnonymousRoundEnded", "ItemAddedAnonymously",
         "TurnRoundStarted", "TurnTaken", "TurnRoundEnded", "SupervisionRoleGiven", "DecisionRecorded", "ViewOnDecisionRecorded",
+        // Group supervision that teaches
+        "PresenterQuestionStated", "ReflectionAdded", "ReflectionRemoved",
+        // Safety plan
+        "PlanRuleAdded", "NetworkMemberAdded", "BottomLineAdded", "TestingPeriodSet", "TestingPeriodCleared", "SafetyPlanPartRemoved",
+        // The child's voice
+        "ThreeHousesRecorded", "ThreeHousesRemoved", "ThreeHousesShown", "ThreeHousesHidden",
+        // Family's own words
+        "ItemMarkedFamilysWords",
         // Cases
         "CarriedFromLastMeeting", "CarriedStepReviewed", "QuestionPrepared", "PreparedQuestionRemoved", "PreparedQuestionsCopied",
         "PreparedQuestionShown", "PreparedScaleUsed", "TrajectoryShown",

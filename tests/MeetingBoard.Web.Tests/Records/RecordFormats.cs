@@ -29,6 +29,27 @@ public class RecordFormats
         Golden.Match("family.html", RecordHtml.Render(FamilyRecord.Write(Record, ScriptedMeeting.London)));
 
     [Fact]
+    public void Supervision_markdown_matches_the_reviewed_file() =>
+        Golden.Match("supervision.md", RecordMarkdown.Write(ScriptedMeeting.SupervisionRecord, ScriptedMeeting.London));
+
+    [Fact]
+    public void Supervision_text_matches_the_reviewed_file() =>
+        Golden.Match("supervision.txt", RecordText.Write(ScriptedMeeting.SupervisionRecord, ScriptedMeeting.London));
+
+    [Fact]
+    public void The_family_version_presents_the_safety_plan_as_the_familys_own_and_the_bottom_lines_as_the_professionals()
+    {
+        var family = FamilyRecord.Write(Record, ScriptedMeeting.London);
+        Assert.Contains("## Our safety plan", family);
+        Assert.Contains("### Our rules", family);
+        Assert.Contains("### What the professionals say must happen", family);
+        Assert.Contains("We will try this plan until 10 September 2025", family);
+        Assert.Contains("## What Maya told us", family);
+        Assert.Contains("in the family's own words", family);
+        Assert.DoesNotContain("Oops", family);
+    }
+
+    [Fact]
     public void The_family_version_leaves_out_ids_the_case_reference_the_timeline_and_people_not_let_in()
     {
         var family = FamilyRecord.Write(Record, ScriptedMeeting.London);

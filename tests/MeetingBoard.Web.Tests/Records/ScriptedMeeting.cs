@@ -88,10 +88,48 @@ public static class ScriptedMeeting
         // The co-chair marks the social worker's visit for sign-off, then the chair takes it off again.
         new NextStepSignOffChanged("n-2", true, Actor.Facilitator("acc-kim"), T(46)),
         new NextStepSignOffChanged("n-2", false, Iro, T(47)),
+        // Issue 17, parts 6 to 8: the safety plan, the child's voice and the family's own words, with typed markup.
+        new ItemMarkedFamilysWords("i-goal", true, Iro, T(47)),
+        new PlanRuleAdded("pr-1", "If Jordan has been drinking, he doesn't come | to the house", "Sam, and *Pat* checks", "Pat takes the children <b>home with her</b>", Sam, T(47)),
+        new NetworkMemberAdded("nm-1", "Pat", "Grandmother", "Has the children to stay when things get heated", Sam, T(48)),
+        new NetworkMemberAdded("nm-2", "Tom", "Grandfather", "Calls every evening at 6", Sam, T(48)),
+        new NetworkMemberAdded("nm-3", "Oops", "Nobody", "Added by mistake", Sam, T(48)),
+        new SafetyPlanPartRemoved("nm-3", Iro, T(48)),
+        new BottomLineAdded("bl-1", "The children are never alone with Jordan when he has been drinking", Iro, T(48)),
+        new TestingPeriodSet(new DateOnly(2025, 9, 10), Iro, T(48)),
+        new ThreeHousesRecorded("c-maya", "Maya", 6, "When Jordan shouts I hide under the bed", "Nanny Pat's # house and my teacher", "",
+            "Drawn with her social worker at school, 3 June", Iro, T(49)),
+        new ThreeHousesShown(Iro, T(49)),
         new MeetingClosed(Iro, T(50)),
     ];
 
     public static IReadOnlyList<VersionedEvent> Versioned => Events.Select((e, i) => new VersionedEvent(i + 1, e)).ToList();
 
     public static MeetingRecord Record => MeetingRecords.Build(Versioned, T(55));
+
+    static readonly Actor Presenter = Actor.Participant("p-ravi");
+    static readonly Actor Colleague = Actor.Participant("p-jo");
+
+    /// <summary>A group supervision: the presenter's question, then the group's reflections and appreciations (issue 17, part 5).</summary>
+    public static IReadOnlyList<IMeetingEvent> Supervision =>
+    [
+        new MeetingCreated("fedcba9876543210fedcba9876543210", MeetingType.GroupSupervision, "Group supervision: Family A", "Family A", Iro.Id, "Alex Morgan",
+            "KPW7RTC4J", "screen-key-2", T(0), AdmitsAutomatically: true),
+        new ParticipantAskedToJoin(Presenter.Id, "Ravi", "Social worker", "hash-ravi", T(1)),
+        new ParticipantAdmitted(Presenter.Id, Iro, T(1)),
+        new ParticipantAskedToJoin(Colleague.Id, "Jo", "Social worker", "hash-jo", T(1)),
+        new ParticipantAdmitted(Colleague.Id, Iro, T(1)),
+        new SupervisionRoleGiven(Presenter.Id, SupervisionRole.Presenter, Iro, T(2)),
+        new StageStarted("confidentiality", Iro, T(2)),
+        new PresenterQuestionStated("How do I *help* Sam | say what she needs?", Presenter, T(3)),
+        new StageStarted("reflection", Iro, T(60)),
+        new ReflectionAdded("rf-1", ReflectionKind.Reflection, "Asking questions only was hard <b>but</b> it slowed us down", Colleague, T(61)),
+        new ReflectionAdded("rf-2", ReflectionKind.Reflection, "I see the family's strengths more clearly now", Presenter, T(61)),
+        new ReflectionAdded("ap-1", ReflectionKind.Appreciation, "Ravi knows Maya so well: # it showed", Colleague, T(62)),
+        new ReflectionAdded("ap-2", ReflectionKind.Appreciation, "Said twice by mistake", Colleague, T(62)),
+        new ReflectionRemoved("ap-2", Colleague, T(63)),
+        new MeetingClosed(Iro, T(65)),
+    ];
+
+    public static MeetingRecord SupervisionRecord => MeetingRecords.Build(Supervision.Select((e, i) => new VersionedEvent(i + 1, e)).ToList(), T(70));
 }

@@ -219,6 +219,31 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
             prepare: async s => { await s.ChairAsync((a, t) => new CloseRound(s.RoundId, a, t)); await s.ChairAsync((a, t) => new PrepareScalingQuestion("q-cell-scale", "How safe?", "Safe", "Hurt", null, a, t)); }),
         Cmd((s, a, t) => new ShowTrajectory("statement-earlier", a, t), Only(Chairs), prepare: CarryAsync),
 
+        // Issue 17, parts 5 to 8. The presenter's question: the presenter (here the participant) or the chairs, nobody else in the group.
+        Cmd((s, a, t) => new MeetingBoard.Facilitation.StatePresenterQuestion("What am I missing?", a, t), Only(Contributors), name: " (the participant presents)",
+            type: "GroupSupervision", prepare: s => s.ChairAsync((a, t) => new GiveSupervisionRole(s.ParticipantId, "Presenter", a, t))),
+        Cmd((s, a, t) => new MeetingBoard.Facilitation.StatePresenterQuestion("What am I missing?", a, t), Only(Chairs), name: " (someone else presents)",
+            type: "GroupSupervision", prepare: s => s.ChairAsync((a, t) => new GiveSupervisionRole(s.TargetId, "Presenter", a, t))),
+        // Reflections and appreciations: everyone taking part, their own, in the last stage.
+        Cmd((s, a, t) => new MeetingBoard.Facilitation.AddReflection(MeetingHosts.NewId(), "appreciation", "Calm and clear", a, t), Only(Contributors),
+            type: "GroupSupervision", prepare: s => s.ChairAsync((a, t) => new GoToStage("reflection", a, t))),
+        Cmd((s, a, t) => new MeetingBoard.Facilitation.RemoveReflection("facilitators-reflection", a, t), Only(Chairs), name: " (facilitator's)",
+            type: "GroupSupervision", prepare: s => s.ChairAsync((a, t) => new MeetingBoard.Facilitation.AddReflection("facilitators-reflection", "reflection", "Good", a, t))),
+        // The safety plan: rules and network from everyone taking part; bottom lines and the testing period are the chairs'.
+        Cmd((s, a, t) => new AddPlanRule(MeetingHosts.NewId(), "Pat checks in every evening", "Pat", "Pat calls the social worker", a, t), Only(Contributors)),
+        Cmd((s, a, t) => new AddNetworkMember(MeetingHosts.NewId(), "Pat", "Grandmother", "Visits every day", a, t), Only(Contributors)),
+        Cmd((s, a, t) => new AddBottomLine(MeetingHosts.NewId(), "Never alone with Jordan", a, t), Only(Chairs)),
+        Cmd((s, a, t) => new SetTestingPeriod("1", "6", "2030", a, t), Only(Chairs)),
+        Cmd((s, a, t) => new ClearTestingPeriod(a, t), Only(Chairs), prepare: s => s.ChairAsync((a, t) => new SetTestingPeriod("1", "6", "2030", a, t))),
+        Cmd((s, a, t) => new RemoveFromSafetyPlan("facilitators-rule", a, t), Only(Chairs), name: " (facilitator's)",
+            prepare: s => s.ChairAsync((a, t) => new AddPlanRule("facilitators-rule", "A rule", "Sam", "Pat calls", a, t))),
+        // The child's voice: the chairs only, for recording, showing and removing.
+        Cmd((s, a, t) => new RecordThreeHouses(MeetingHosts.NewId(), "Maya", "6", "Shouting", "", "", "At school", a, t), Only(Chairs)),
+        Cmd((s, a, t) => new ShowThreeHouses(true, a, t), Only(Chairs), prepare: RecordChildAsync),
+        Cmd((s, a, t) => new RemoveThreeHouses("maya", a, t), Only(Chairs), prepare: RecordChildAsync),
+        // Marking what a chair typed as the family's words.
+        Cmd((s, a, t) => new MeetingBoard.Board.MarkFamilysWords(s.FacilitatorItemId, true, a, t), Only(Chairs)),
+
         // Facilitators' own pages: any signed-in facilitator, nobody else.
         Get("/meetings", _ => "/meetings", Only(FacilitatorsOnly)),
         new("POST /meetings", "POST", "/meetings", (_, v, _) => PostAsync(v, "/meetings", new() { ["meetingId"] = MeetingHosts.NewId(), ["type"] = "GroupSupervision", ["title"] = "Supervision" }),
@@ -386,6 +411,8 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
     static Task PrepareQuestionAsync(Scene s) => s.ChairAsync((a, t) => new PrepareBestQuestion("q-cell", "What has kept Maya safe?", null, a, t));
     static Task CarryAsync(Scene s) => s.ChairAsync((a, t) => new CarryFromLastMeeting(s.Earlier, new DateOnly(2026, 1, 5),
         [new PastSeries("statement-earlier", "Danger statement 1", [new SeriesPoint("m-earlier", new DateOnly(2026, 1, 5), "Initial conference", new ScaleSpread(1, 3, 3, 3), null, null)])], a, t));
+
+    static Task RecordChildAsync(Scene s) => s.ChairAsync((a, t) => new RecordThreeHouses("maya", "Maya", "6", "Shouting", "", "", "At school", a, t));
 
     static AddDangerStatement Statement(Actor a, DateTimeOffset t) =>
         new(MeetingHosts.NewId(), null, "The school", "Jordan shouted at Sam", "Maya hides under her bed", "Maya could be hurt", null, a, t);

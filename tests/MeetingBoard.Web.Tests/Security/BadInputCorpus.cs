@@ -2,6 +2,10 @@ using System.Net;
 using System.Text;
 using MeetingBoard.Meetings;
 using MeetingBoard.Practice;
+using MeetingBoard.Board;
+using StatePresenterQuestion = MeetingBoard.Facilitation.StatePresenterQuestion;
+using AddReflection = MeetingBoard.Facilitation.AddReflection;
+using RemoveReflection = MeetingBoard.Facilitation.RemoveReflection;
 using MeetingBoard.Scaling;
 using MeetingBoard.Web.Live;
 using GoToStage = MeetingBoard.Facilitation.GoToStage;
@@ -62,7 +66,8 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     ];
 
     /// <summary>Fields that may be left empty: blank there is acceptable, and stored as nothing.</summary>
-    static readonly string[] Optional = ["caseReference", "for", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher", "why"];
+    static readonly string[] Optional = ["caseReference", "for", "safetyInPlace", "howLong", "howOften", "first", "worst", "last", "otherName", "oneHigher", "why",
+        "worries", "goodThings", "dreams"];
 
     /// <summary>Whole requests that are wrong whatever the fields say.</summary>
     public static readonly string[] Bodies =
@@ -80,15 +85,15 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     /// </summary>
     sealed record Command(Type Type, Func<World, Visitor> Who, Func<Dictionary<string, string>> Valid, string[] TextFields,
         Func<World, Dictionary<string, string>, Actor, DateTimeOffset, MeetingCommand> Build,
-        Func<World, string, Dictionary<string, string>, Task<bool>>? Stored = null, Func<World, Task>? Before = null, string Name = "")
+        Func<World, string, Dictionary<string, string>, Task<bool>>? Stored = null, Func<World, Task>? Before = null, string Name = "", bool Supervision = false)
     {
         public string Label => Type.Name + Name;
     }
 
     static Command Cmd<T>(Func<World, Visitor> who, Func<Dictionary<string, string>> valid, string[] text,
         Func<World, Dictionary<string, string>, Actor, DateTimeOffset, T> build,
-        Func<World, string, Dictionary<string, string>, Task<bool>>? stored = null, Func<World, Task>? before = null, string name = "") where T : MeetingCommand =>
-        new(typeof(T), who, valid, text, (w, f, a, t) => build(w, f, a, t), stored, before, name);
+        Func<World, string, Dictionary<string, string>, Task<bool>>? stored = null, Func<World, Task>? before = null, string name = "", bool supervision = false) where T : MeetingCommand =>
+        new(typeof(T), who, valid, text, (w, f, a, t) => build(w, f, a, t), stored, before, name, supervision);
 
     static string? F(Dictionary<string, string> f, string name) => f.TryGetValue(name, out var v) ? v : null;
 
@@ -190,6 +195,33 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new RerunRound(w.RoundId, a, t)),
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new CloseRound(w.RoundId, a, t)),
         Cmd(w => w.Facilitator, () => new() { ["group"] = "family" }, [], (w, f, a, t) => new SetScalingGroup(w.ParticipantId, F(f, "group"), a, t)),
+
+        // Issue 17, parts 5 to 8. The presenter's question and reflections belong to group supervision, so they run in one.
+        Cmd(w => w.Facilitator, () => new() { ["text"] = "What am I missing?" }, ["text"], (w, f, a, t) => new StatePresenterQuestion(F(f, "text"), a, t),
+            async (w, field, f) => (await w.StateAsync()).Supervision.Question?.Text == Kept(f, field), supervision: true),
+        Cmd(w => w.Facilitator, () => new() { ["kind"] = "appreciation", ["text"] = "Calm and clear" }, ["text"],
+            (w, f, a, t) => new AddReflection(MeetingHosts.NewId(), F(f, "kind"), F(f, "text"), a, t),
+            async (w, field, f) => (await w.StateAsync()).Supervision.Reflections.Any(r => r.Text == Kept(f, field)), supervision: true),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new RemoveReflection("none", a, t), supervision: true),
+        Cmd(w => w.Participant, () => new() { ["rule"] = "A rule", ["whoMakesSure"] = "Sam", ["ifBroken"] = "Pat calls" }, ["rule", "whoMakesSure", "ifBroken"],
+            (w, f, a, t) => new AddPlanRule(MeetingHosts.NewId(), F(f, "rule"), F(f, "whoMakesSure"), F(f, "ifBroken"), a, t),
+            async (w, field, f) => (await w.StateAsync()).SafetyPlan.Rules.Any(r => (field == "rule" ? r.Rule : field == "whoMakesSure" ? r.WhoMakesSure : r.IfBroken) == Kept(f, field))),
+        Cmd(w => w.Participant, () => new() { ["name"] = "Pat", ["relationship"] = "Grandmother", ["willDo"] = "Visits" }, ["name", "relationship", "willDo"],
+            (w, f, a, t) => new AddNetworkMember(MeetingHosts.NewId(), F(f, "name"), F(f, "relationship"), F(f, "willDo"), a, t),
+            async (w, field, f) => (await w.StateAsync()).SafetyPlan.Network.Any(m => (field == "name" ? m.Name : field == "relationship" ? m.Relationship : m.WillDo) == Kept(f, field))),
+        Cmd(w => w.Facilitator, () => new() { ["text"] = "Never alone with Jordan" }, ["text"], (w, f, a, t) => new AddBottomLine(MeetingHosts.NewId(), F(f, "text"), a, t),
+            async (w, field, f) => (await w.StateAsync()).SafetyPlan.BottomLines.Any(b => b.Text == Kept(f, field))),
+        Cmd(w => w.Facilitator, () => new() { ["day"] = "1", ["month"] = "6", ["year"] = "2030" }, [], (w, f, a, t) => new SetTestingPeriod(F(f, "day"), F(f, "month"), F(f, "year"), a, t)),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new ClearTestingPeriod(a, t)),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new RemoveFromSafetyPlan("none", a, t)),
+        Cmd(w => w.Facilitator, () => new() { ["name"] = "Maya", ["age"] = "6", ["worries"] = "Shouting", ["goodThings"] = "Nan", ["dreams"] = "Kindness", ["howGathered"] = "At school" },
+            ["name", "worries", "goodThings", "dreams", "howGathered"],
+            (w, f, a, t) => new RecordThreeHouses(MeetingHosts.NewId(), F(f, "name"), F(f, "age"), F(f, "worries"), F(f, "goodThings"), F(f, "dreams"), F(f, "howGathered"), a, t),
+            async (w, field, f) => (await w.StateAsync()).ThreeHouses.Children.Any(c =>
+                (field switch { "name" => c.Name, "worries" => c.Worries, "goodThings" => c.GoodThings, "dreams" => c.Dreams, _ => c.HowGathered }) == Kept(f, field))),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new ShowThreeHouses(false, a, t)),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new RemoveThreeHouses("none", a, t)),
+        Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new MarkFamilysWords(w.OtherItemId, true, a, t)),
         // A case across its meetings. This world's meeting is the first of its case: nothing before it to carry or copy.
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new MeetingBoard.Cases.CarryFromLastMeeting(MeetingBoard.Meetings.MeetingState.Empty, default, [], a, t)),
         Cmd(w => w.Facilitator, () => new(), [], (w, f, a, t) => new MeetingBoard.Cases.CopyPreparedQuestions(MeetingBoard.Meetings.MeetingState.Empty, [], a, t)),
@@ -259,6 +291,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     {
         var command = Commands.Single(c => c.Label == name);
         Current = world;
+        world.Type = command.Supervision ? "GroupSupervision" : "ChildProtectionConference";
         await world.ResetAsync();
         var failures = new List<string>();
         foreach (var field in command.Valid().Keys)
@@ -309,6 +342,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     {
         var endpoint = Endpoints.Single(e => e.Name == name);
         Current = world;
+        world.Type = "ChildProtectionConference";
         await world.ResetAsync();
         var failures = new List<string>();
 
@@ -443,6 +477,8 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         public string HarmId { get; private set; } = "";
         public string StepId { get; private set; } = "";
         public string RoundId { get; private set; } = "";
+        /// <summary>The type of the meeting the next reset creates: group supervision for its own commands.</summary>
+        public string Type { get; set; } = "ChildProtectionConference";
 
         string facilitatorEmail = "";
 
@@ -474,7 +510,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
         {
             if (!keepMeeting || (await StateAsync()).IsClosed)
             {
-                (MeetingId, JoinCode) = await Facilitator.CreateMeetingAsync();
+                (MeetingId, JoinCode) = await Facilitator.CreateMeetingAsync(type: Type);
             }
             var scenario = Scenario;
             Participant?.Dispose();
