@@ -132,9 +132,31 @@ public sealed class AReviewConference(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Locator(".mb-case-meetings li")).ToHaveCountAsync(2);
         await Expect(chair.Locator(".mb-trajectory__people-caption")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(chair, "the case page");
-        await chair.SetViewportSizeAsync(320, 800);
-        await Axe.AssertNoViolationsAsync(chair, "the case page at 320 pixels");
-        await ShotAsync(chair, "case-page-320");
+
+        // Every new page state at a small phone, a laptop and a room-sized screen: no sideways scrolling, no axe violation.
+        foreach (var width in new[] { 320, 1280, 1920 })
+        {
+            await chair.SetViewportSizeAsync(width, 900);
+            foreach (var (path, what) in new[]
+            {
+                ($"/cases/{caseId}", "the case page"), ($"/cases/{caseId}/delete", "deleting a case"), ($"/m/{review}/prepare", "the preparation page"),
+                ($"/m/{review}", "the review's board"), ($"/m/{review}/record", "the review's record"), ($"/m/{review}/record/family", "the review's family version"),
+                ("/meetings", "your meetings, grouped by case"),
+            })
+            {
+                await chair.GotoAsync(path);
+                if (path == $"/m/{review}") await Expect(chair.Locator("[data-mb-circuit=live]")).ToBeVisibleAsync();
+                await FitsAsync(chair, width, $"{what} at {width}px");
+                await ShotAsync(chair, $"case-{what.Replace(' ', '-').Replace("'", "").Replace(",", "")}-{width}");
+            }
+        }
+    }
+
+    static async Task FitsAsync(IPage page, int width, string state)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{state}: the page is {scrollWidth}px wide");
+        await Axe.AssertNoViolationsAsync(page, state);
     }
 
     async Task<(string StatementId, string StepId)> FillTheInitialConferenceAsync(string meetingId)
