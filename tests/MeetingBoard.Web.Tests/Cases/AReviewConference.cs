@@ -242,10 +242,5 @@ public sealed class AReviewConference(BrowserFixture browsers) : BrowserTest
         await Expect(chair.Locator(".mb-closed-banner")).ToContainTextAsync("Meeting closed");
     }
 
-    static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS") is not { Length: > 0 } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    static Task ShotAsync(IPage page, string name) => Screenshots.TakeAsync(page, name);
 }

@@ -16,15 +16,7 @@ namespace MeetingBoard.Web.Tests.MeetingParts;
 /// </summary>
 public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
 {
-    /// <summary>MEETINGBOARD_SCREENSHOTS=/some/dir keeps a full-page screenshot of each new page state there.</summary>
-    static readonly string? Screenshots = Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS");
-
-    static async Task ShotAsync(IPage page, string name)
-    {
-        if (string.IsNullOrEmpty(Screenshots)) return;
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-    }
+    static Task ShotAsync(IPage page, string name) => Screenshots.TakeAsync(page, name);
 
     [Fact]
     public async Task AGroupSupervisionKeepsThePresentersQuestionAndTheGroupsReflectionsAndAppreciations()

@@ -247,13 +247,7 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
         await Expect(live.Screen.Locator("#mb-scaling .mb-scale-question__question")).ToHaveTextAsync("On a scale of 0 to 10, how well are the children?");
     }
 
-    /// <summary>Screenshots for review, only when MEETINGBOARD_SCREENSHOTS names a folder (as in PageLayout).</summary>
-    static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("MEETINGBOARD_SCREENSHOTS") is not { Length: > 0 } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    static Task ShotAsync(IPage page, string name) => Screenshots.TakeAsync(page, name);
 
     static async Task ScaleAsync(IPage phone, int score, string reason)
     {
