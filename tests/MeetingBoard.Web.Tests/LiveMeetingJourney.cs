@@ -27,7 +27,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
         await Axe.AssertNoViolationsAsync(chair, "your meetings");
         await chair.GetByLabel("Child protection conference").CheckAsync();
         await chair.GetByLabel("Title").FillAsync("Review conference");
-        await chair.GetByLabel("Case reference (optional)").FillAsync("Family A");
+        await chair.GetByLabel("Name of a new case (optional)").FillAsync("Family A");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Start meeting" }).ClickAsync();
         await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Review conference" })).ToBeVisibleAsync();
         var code = (await chair.Locator(".mb-code").TextContentAsync())!.Trim();

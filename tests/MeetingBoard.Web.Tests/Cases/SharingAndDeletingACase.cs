@@ -14,7 +14,7 @@ public sealed class SharingAndDeletingACase : IAsyncLifetime
 {
     readonly TestApp app = TestApp.Start();
     readonly Visitor owner, colleague;
-    string caseId = "", meetingId = "", colleagueEmail = "";
+    string caseId = "", caseName = "", meetingId = "", colleagueEmail = "";
 
     public SharingAndDeletingACase()
     {
@@ -30,6 +30,7 @@ public sealed class SharingAndDeletingACase : IAsyncLifetime
         await colleague.SignInAsync(colleagueEmail, password);
         (meetingId, _) = await owner.CreateMeetingAsync("Initial conference");
         caseId = (await app.Services.GetRequiredService<ICaseStore>().CaseOfMeetingAsync(meetingId))!;
+        caseName = (await app.Services.GetRequiredService<ICaseStore>().FindAsync(caseId))!.Name;
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class SharingAndDeletingACase : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/cases/{caseId}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/cases/{caseId}/record.json")).Status);
         var (_, list, _) = await colleague.GetAsync("/meetings");
-        Assert.DoesNotContain("Family A", list.QuerySelector("#mb-meeting-list")!.TextContent);
+        Assert.DoesNotContain(caseName, list.QuerySelector("#mb-meeting-list")!.TextContent);
         Assert.Null(list.QuerySelector("#caseId")); // no case to choose from
 
         await owner.GetAsync($"/cases/{caseId}");
@@ -53,7 +54,7 @@ public sealed class SharingAndDeletingACase : IAsyncLifetime
         Assert.Contains("Initial conference", page.QuerySelector(".mb-case-meetings")!.TextContent);
         Assert.Null(page.QuerySelector($"form[action='/cases/{caseId}/members']")); // only the owner adds people
         (_, list, _) = await colleague.GetAsync("/meetings");
-        Assert.Contains("Family A", list.QuerySelector("#mb-meeting-list")!.TextContent);
+        Assert.Contains(caseName, list.QuerySelector("#mb-meeting-list")!.TextContent);
         // Seeing the case is not running its meetings.
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/m/{meetingId}/record")).Status);
         // Nor changing who may see it.
@@ -77,6 +78,21 @@ public sealed class SharingAndDeletingACase : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Choose one of your cases, or a new one", await response.Content.ReadAsStringAsync());
         Assert.Equal([meetingId], await app.Services.GetRequiredService<ICaseStore>().MeetingsAsync(caseId));
+    }
+
+    [Fact]
+    public async Task NamingANewCaseAsAnExistingOneIsRefusedSoTheFamilysMeetingsStayTogether()
+    {
+        var name = caseName;
+        await owner.GetAsync("/meetings");
+        var response = await owner.PostAsync("/meetings", new Dictionary<string, string>
+        {
+            ["meetingId"] = MeetingHosts.NewId(), ["type"] = "ChildProtectionConference", ["title"] = "Review", ["caseReference"] = " " + name.ToLowerInvariant(),
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains($"You already have a case called {name}", await response.Content.ReadAsStringAsync());
+        Assert.Single(await app.Services.GetRequiredService<IEventStore>().ListForFacilitatorAsync(
+            (await app.Services.GetRequiredService<ICaseStore>().FindAsync(caseId))!.OwnerId));
     }
 
     [Fact]

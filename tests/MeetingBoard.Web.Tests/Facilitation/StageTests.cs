@@ -1,7 +1,9 @@
 using System.Net;
 using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
+using MeetingBoard.Web.Live;
 using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static MeetingBoard.Web.Tests.Facilitation.Commands;
 
 namespace MeetingBoard.Web.Tests.Facilitation;
@@ -339,9 +341,10 @@ public sealed class QuestionsAndCoFacilitators
         var (_, chair, _) = await meeting.Facilitator.GetAsync($"/m/{meeting.MeetingId}");
         Assert.Equal("Presenter", SelectedRole(chair, priyaId));
         var (_, list, _) = await meeting.Facilitator.GetAsync("/meetings");
-        // From the meeting and its case (started as "Family A"), not from typed text.
-        Assert.Contains("Alex Morgan facilitated and Priya presented (Family A).", list.QuerySelector("#mb-rota")!.TextContent);
-        Assert.Matches("Family A: last brought on .+ by Priya, facilitated by Alex Morgan", list.QuerySelector(".mb-rota__cases")!.TextContent);
+        // From the meeting and its case (each test meeting starts a case of its own), not from typed text.
+        var caseName = (await meeting.App.Services.GetRequiredService<MeetingHosts>().FindAsync(meeting.MeetingId))!.State.CaseReference!;
+        Assert.Contains($"Alex Morgan facilitated and Priya presented ({caseName}).", list.QuerySelector("#mb-rota")!.TextContent);
+        Assert.Matches($"{caseName}: last brought on .+ by Priya, facilitated by Alex Morgan", list.QuerySelector(".mb-rota__cases")!.TextContent);
     }
 
     static string? SelectedRole(AngleSharp.Html.Dom.IHtmlDocument page, string participantId) =>

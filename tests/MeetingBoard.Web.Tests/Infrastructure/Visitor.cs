@@ -62,7 +62,7 @@ public sealed partial class Visitor : IDisposable
         var meetingId = page.QuerySelector("form[action='/meetings'] input[name=meetingId]")!.GetAttribute("value")!;
         var response = await PostAsync("/meetings", new Dictionary<string, string>
         {
-            ["meetingId"] = meetingId, ["type"] = type, ["title"] = title, ["caseReference"] = "Family A",
+            ["meetingId"] = meetingId, ["type"] = type, ["title"] = title, ["caseReference"] = CaseName(),
         });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Create failed: {response.StatusCode}");
         var (_, board, _) = await GetAsync($"/m/{meetingId}");
@@ -91,6 +91,10 @@ public sealed partial class Visitor : IDisposable
     public string CookieHeader(TestApp app) => Cookies.GetCookieHeader(BrowserCookies.AsSecure(app.BaseAddress));
 
     public static string NewCommandId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A new case for each meeting a test starts ("Family A" then "Family B"…): the same name twice is refused.</summary>
+    static string CaseName() => $"Family {(char)('A' + Interlocked.Increment(ref cases) % 26)}{Interlocked.Read(ref cases) / 26}";
+    static long cases = -1;
 
     public void Dispose() => http.Dispose();
 }

@@ -249,7 +249,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
             () => new() { ["participantId"] = MeetingHosts.NewId(), ["secret"] = NewSecret(), ["name"] = "Fine", ["role"] = "Fine" }, ["name", "role"],
             async (w, field, f) => (await w.StateAsync()).Participants.Any(p => (field == "name" ? p.Name : p.Role) == f[field].Normalize())),
         new("POST /meetings", _ => "/meetings", w => w.Facilitator,
-            () => new() { ["meetingId"] = MeetingHosts.NewId(), ["type"] = "GroupSupervision", ["title"] = "Fine", ["caseReference"] = "Fine" }, ["title", "caseReference"],
+            () => new() { ["meetingId"] = MeetingHosts.NewId(), ["type"] = "GroupSupervision", ["title"] = "Fine", ["caseReference"] = $"Fine {Guid.NewGuid():N}"[..13] }, ["title", "caseReference"],
             async (w, field, f) => await w.App.Services.GetRequiredService<MeetingHosts>().FindAsync(f["meetingId"]) is { } h
                 && (field == "title" ? h.State.Title : h.State.CaseReference ?? "") == f[field].Normalize().Trim()),
         new("POST /meetings/demo", _ => "/meetings/demo", w => w.Facilitator, () => new() { ["meetingId"] = MeetingHosts.NewId() }, []),

@@ -59,7 +59,15 @@ public static class MeetingEndpoints
                 return await ListAsync(http, FormErrors.Of("caseReference", "Leave the name of a new case empty when you choose an existing case"), form);
             (caseId, caseReference) = (existing.Id, existing.Name);
         }
-        else if (!string.IsNullOrWhiteSpace(caseReference)) caseId = MeetingHosts.NewId();
+        else if (!string.IsNullOrWhiteSpace(caseReference))
+        {
+            // The same name again is almost always the same family: a second case would split its meetings.
+            var typed = caseReference.Normalize().Trim();
+            if ((await directory.VisibleAsync(facilitator.Id)).FirstOrDefault(c => string.Equals(c.Name, typed, StringComparison.OrdinalIgnoreCase)) is { } same)
+                return await ListAsync(http, FormErrors.Of("caseReference",
+                    $"You already have a case called {same.Name}. Choose it from the list of cases, or give the new case another name"), form);
+            caseId = MeetingHosts.NewId();
+        }
         var outcome = await hosts.CreateAsync(code => new CreateMeeting(meetingId, form!.Value("type"), form!.Value("title"),
             caseReference, http.User.Identity!.Name!, code, NewScreenKey(), facilitator, time.GetUtcNow(),
             AdmitAutomatically: form!.Value("admitAutomatically") == "yes", CaseId: caseId), null);
