@@ -34,6 +34,8 @@ public sealed class AReviewConference(BrowserFixture browsers) : BrowserTest
 
         // A prepared scaling question about the danger statement, asked in the meeting with one press.
         await chair.GotoAsync($"/m/{first}/prepare");
+        // A best question can be for one of the meeting's stages or parts of the map, offered as one types.
+        Assert.Contains("What's working well?", await chair.Locator("#best-for-suggestions option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
         await chair.GetByLabel("Question").Nth(1).FillAsync("How safe are Maya and Leo from Jordan's shouting?");
         await chair.GetByLabel("What 10 means").FillAsync("The children are always safe when Jordan is angry");
         await chair.GetByLabel("What 0 means").FillAsync("The children are hurt again");
