@@ -219,7 +219,12 @@ sealed class Circuit : IAsyncDisposable
         {
             lock (Handlers)
                 if (Handlers.TryGetValue(key, out var h) && h.TryGetValue(eventName, out var id) && !DisposedHandlers.Contains(id)) return id;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"No {eventName} handler on {key} in {Path} within {timeout.TotalSeconds:N0} s");
+            if (DateTime.UtcNow > until)
+            {
+                if (Environment.GetEnvironmentVariable("BENCH_TRACE_HANDLERS") == "1")
+                    lock (Handlers) Console.WriteLine("Handlers: " + string.Join("; ", Handlers.Select(h => $"{h.Key} [{string.Join(",", h.Value.Select(e => $"{e.Key}={e.Value}{(DisposedHandlers.Contains(e.Value) ? "(disposed)" : "")}"))}]")));
+                throw new TimeoutException($"No {eventName} handler on {key} in {Path} within {timeout.TotalSeconds:N0} s");
+            }
             await Task.Delay(20);
         }
     }
@@ -346,18 +351,21 @@ static class RenderBatchReader
                     Finish(e);
                 }
             }
+            // Attribute frames right after an element are its attributes; after a component frame, its parameters.
+            OpenElement? attributesOf = null;
             for (var i = from; i < from + count; i++)
             {
                 CloseUpTo(i);
                 var at = Frame(i);
                 var type = Int(at);
-                if (type == Element) open.Add(new OpenElement(i + Math.Max(1, Int(at + 4))));
-                else if (type == Attribute && open.Count > 0)
+                if (type != Attribute) attributesOf = null;
+                if (type == Element) open.Add(attributesOf = new OpenElement(i + Math.Max(1, Int(at + 4))));
+                else if (type == Attribute && attributesOf is not null)
                 {
                     var name = Str(Int(at + 4));
                     var handler = BitConverter.ToUInt64(b, at + 12);
-                    if (name == "id") open[^1].Id = Str(Int(at + 8));
-                    else if (handler != 0 && name is not null) open[^1].Events[name] = handler;
+                    if (name == "id") attributesOf.Id = Str(Int(at + 8));
+                    else if (handler != 0 && name is not null) attributesOf.Events[name] = handler;
                 }
                 else if (type is TextFrame or Markup && Str(Int(at + 4)) is { } text)
                 {
