@@ -14,19 +14,20 @@ sealed class Cluster : ITarget
 
     public TimeSpan Cpu() => Nodes.Aggregate(TimeSpan.Zero, (t, n) => t + n.Cpu());
     public long RssKb() => Nodes.Sum(n => n.RssKb());
-    /// <summary>PostgreSQL, Redis and nginx together (every process of theirs), from /proc.</summary>
+    /// <summary>PostgreSQL, Redis and nginx together: their main processes and their children (backends, workers), from /proc.</summary>
     public TimeSpan ServicesCpu()
     {
+        var roots = services.Select(p => p.Id).ToHashSet();
+        try { roots.Add(int.Parse(File.ReadLines(Path.Combine(dir, "pg", "postmaster.pid")).First())); } catch { }
         var ticks = 0L;
         foreach (var d in Directory.GetDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(d), out _)) continue;
+            if (!int.TryParse(Path.GetFileName(d), out var pid)) continue;
             try
             {
-                var cmd = File.ReadAllText(Path.Combine(d, "cmdline"));
-                if (!cmd.Contains(dir)) continue;
                 var stat = File.ReadAllText(Path.Combine(d, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (!roots.Contains(pid) && !roots.Contains(int.Parse(fields[1]))) continue;
                 ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
             }
             catch { }
