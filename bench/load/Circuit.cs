@@ -229,6 +229,13 @@ sealed class Circuit : IAsyncDisposable
         }
     }
 
+    /// <summary>Until no render batch has arrived for <paramref name="quiet"/> (or <paramref name="limit"/> has passed).</summary>
+    public async Task QuietAsync(TimeSpan quiet, TimeSpan limit)
+    {
+        var from = Now;
+        while (Ms(LastBatchAt, Now) < quiet.TotalMilliseconds && Ms(from, Now) < limit.TotalMilliseconds) await Task.Delay(50);
+    }
+
     /// <summary>Dispatches an event on an element found by key, and throws when the app refuses it.</summary>
     public async Task ActAsync(string key, string eventName, object eventArgs)
     {

@@ -22,7 +22,7 @@ var options = args.Skip(1).Where(a => a.StartsWith("--")).Select(a => a[2..].Spl
 int Opt(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
 var participants = Opt("participants", scenario == "r" ? 1000 : 300);
 AppProcess.Gc = options.GetValueOrDefault("gc", "");
-var items = Opt("items", scenario == "a" ? 50 : 20);
+var items = Opt("items", scenario is "a" or "d" ? 50 : 20);
 var parallel = Opt("parallel", 4);
 var maxMinutes = Opt("maxMinutes", 20);
 
@@ -284,8 +284,20 @@ async Task<int> ScenarioM()
             int i;
             while ((i = Interlocked.Increment(ref next)) < browsers.Length) browsers[i] = await Flows.JoinAsync(target, code, $"Participant {i + 1}");
         }));
+        // The facilitator's circuit renders every ask to join; a click on a handler its latest batches replaced is refused.
+        await board.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
         var t0 = Circuit.Now;
-        for (var i = 0; i < browsers.Length; i++) await board.ActAsync($">Let in Participant {i + 1}", "onclick", new { });
+        for (var i = 0; i < browsers.Length; i++)
+            for (var attempt = 1; ; attempt++)
+                try
+                {
+                    await board.ActAsync($">Let in Participant {i + 1}", "onclick", new { });
+                    break;
+                }
+                catch (InvalidOperationException) when (attempt < 5)
+                {
+                    await board.QuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
+                }
         Console.WriteLine($"The facilitator let {browsers.Length} people in through the board in {Circuit.Ms(t0, Circuit.Now) / 1000:N1} s");
         warm = await OpenFor(browsers[..warmCount], $"/m/{meetingId}");
         await Task.Delay(2000);
@@ -352,6 +364,22 @@ async Task<int> ScenarioM()
     }
 }
 
+/// <summary>--profile=S: bench/profile's CPU sampler on the app (the first node in D) for S seconds from now; null without the option.</summary>
+Task<string>? StartProfile()
+{
+    if (Opt("profile", 0) is not (> 0 and var seconds)) return null;
+    var profiled = app ?? ((Cluster)target).Nodes[0];
+    return Task.Run(async () =>
+    {
+        var dll = Path.Combine(root, "bench", "profile", "bin", "Release", "net10.0", "mb-profile.dll");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "cpu", profiled.Pid.ToString(), seconds.ToString(), "40"]) { RedirectStandardOutput = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return output;
+    });
+}
+
 /// <summary>Re-renders the floor page in every circuit showing it, on every node; completes when every node has answered.</summary>
 async Task BumpFloorAsync(string label)
 {
@@ -382,18 +410,7 @@ async Task<int> ScenarioA()
     var ackAfterSend = new List<double>();
     var missing = 0;
     // --profile=S: bench/profile's CPU sampler on the app (the first node in D) for the first S seconds of the changes.
-    Task<string>? profile = null;
-    var profiled = app ?? ((Cluster)target).Nodes[0];
-    if (Opt("profile", 0) is > 0 and var profileSeconds)
-        profile = Task.Run(async () =>
-        {
-            var dll = Path.Combine(root, "bench", "profile", "bin", "Release", "net10.0", "mb-profile.dll");
-            var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "cpu", profiled.Pid.ToString(), profileSeconds.ToString(), "40"]) { RedirectStandardOutput = true };
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            var output = await p.StandardOutput.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            return output;
-        });
+    var profile = StartProfile();
     var cpu0 = target.Cpu();
     var servicesCpu0 = (target as Cluster)?.ServicesCpu() ?? TimeSpan.Zero;
     var ownCpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -562,6 +579,9 @@ async Task<int> ScenarioE()
     var seen = circuits.Select(c => c.WaitForText("mb-scale-line")).ToList();
     var own = board.WaitForText("mb-scale-line");
     var reveal = await board.WaitForHandler(">Reveal the scores", "onclick", TimeSpan.FromSeconds(30));
+    // --profile=S: the sampler attaches (about a second) before the click, and runs through the reveal.
+    var profile = StartProfile();
+    if (profile is not null) await Task.Delay(2000);
     var rCpu0 = target.Cpu();
     var sentAt = Circuit.Now;
     var r = await board.DispatchAsync(reveal, "click", new { });
@@ -585,6 +605,11 @@ async Task<int> ScenarioE()
         ["participant,save_ms,saved_at_s,reveal_from_ack_ms,reveal_from_send_ms",
          .. circuits.Select((c, i) => $"{i},{saveMs[i]:F1},{savedAt[i] / 1000:F2},{(seen[i].IsCompletedSuccessfully ? Circuit.Ms(ack, seen[i].Result).ToString("F1") : "")},{(seen[i].IsCompletedSuccessfully ? Circuit.Ms(sentAt, seen[i].Result).ToString("F1") : "")}")]);
     Console.WriteLine($"Raw samples: bench/results/e-{stamp}.csv");
+    if (profile is not null)
+    {
+        File.WriteAllText(Path.Combine(results, $"e-{stamp}-cpu.md"), await profile);
+        Console.WriteLine($"CPU profile of the app around the reveal: bench/results/e-{stamp}-cpu.md");
+    }
     await CloseAll(circuits);
     return seen.All(t => t.IsCompletedSuccessfully) ? 0 : 1;
 }
@@ -623,6 +648,25 @@ async Task<int> ScenarioC()
             held += size + 1;
             drivers.Add(Drive(fb, people, ++meetings));
         }
+        var (p99, cpu, rss) = await MeasureStep();
+        // One noisy window on a shared machine is not a limit: a step over the goal is measured once more, and
+        // C stops only if that window is over it too (--confirm=0: stop at the first).
+        if (p99 > goal && Opt("confirm", 1) == 1) (p99, cpu, rss) = await MeasureStep();
+        if (p99 > goal) { why = $"p99 {p99:N0} ms passed {goal} ms"; break; }
+        lastGood = (held, p99, cpu, rss);
+        if (held + step * (size + 1) > maxCircuits) { why = $"the next step would pass --maxCircuits={maxCircuits}"; break; }
+        if (DateTime.UtcNow + TimeSpan.FromSeconds(stepSeconds + 60) > runStarted + TimeSpan.FromMinutes(maxMinutes - 1)) { why = $"--maxMinutes={maxMinutes} nearly reached"; break; }
+    }
+    stop.Cancel();
+    try { await Task.WhenAll(drivers).WaitAsync(TimeSpan.FromSeconds(30)); } catch { }
+    Console.WriteLine($"Stopped: {why}. Held at p99 ≤ {goal} ms: {lastGood.Circuits} circuits ({lastGood.Circuits / (size + 1)} meetings of {size} + facilitator), p99 {lastGood.P99:N1} ms, " +
+                      $"server CPU {lastGood.Cpu * 100:N0}% of one core, RSS {lastGood.Rss:N0} MiB; changes that started late (the previous one not acknowledged within {every.TotalSeconds:N0} s): {late}; failed changes: {failed}");
+    File.WriteAllLines(Path.Combine(results, $"c-{stamp}.csv"), rows);
+    Console.WriteLine($"Raw numbers: bench/results/c-{stamp}.csv");
+    return 0;
+
+    async Task<(double P99, double Cpu, long Rss)> MeasureStep()
+    {
         var t0 = Circuit.Now;
         var cpu0 = target.Cpu();
         await Task.Delay(TimeSpan.FromSeconds(stepSeconds));
@@ -637,18 +681,8 @@ async Task<int> ScenarioC()
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         Console.WriteLine($"| {meetings} | {held} | {window.Count / size} | {Stats.Percentile(window, 50):N1} | {Stats.Percentile(window, 95):N1} | {p99:N1} | {(window.Count > 0 ? window[^1] : double.NaN):N1} | {missing} | {cpu * 100:N0} | {rss:N0} | {load} |");
         rows.Add($"{meetings},{held},{window.Count / size},{Stats.Percentile(window, 50):F1},{Stats.Percentile(window, 95):F1},{p99:F1},{(window.Count > 0 ? window[^1] : double.NaN):F1},{missing},{cpu * 100:F0},{rss},{load}");
-        if (p99 > goal) { why = $"p99 {p99:N0} ms passed {goal} ms"; break; }
-        lastGood = (held, p99, cpu, rss);
-        if (held + step * (size + 1) > maxCircuits) { why = $"the next step would pass --maxCircuits={maxCircuits}"; break; }
-        if (DateTime.UtcNow + TimeSpan.FromSeconds(stepSeconds + 60) > runStarted + TimeSpan.FromMinutes(maxMinutes - 1)) { why = $"--maxMinutes={maxMinutes} nearly reached"; break; }
+        return (p99, cpu, rss);
     }
-    stop.Cancel();
-    try { await Task.WhenAll(drivers).WaitAsync(TimeSpan.FromSeconds(30)); } catch { }
-    Console.WriteLine($"Stopped: {why}. Held at p99 ≤ {goal} ms: {lastGood.Circuits} circuits ({lastGood.Circuits / (size + 1)} meetings of {size} + facilitator), p99 {lastGood.P99:N1} ms, " +
-                      $"server CPU {lastGood.Cpu * 100:N0}% of one core, RSS {lastGood.Rss:N0} MiB; changes that started late (the previous one not acknowledged within {every.TotalSeconds:N0} s): {late}; failed changes: {failed}");
-    File.WriteAllLines(Path.Combine(results, $"c-{stamp}.csv"), rows);
-    Console.WriteLine($"Raw numbers: bench/results/c-{stamp}.csv");
-    return 0;
 
     async Task Drive(Circuit fb, List<Circuit> people, int number)
     {
@@ -732,6 +766,7 @@ async Task<int> ScenarioR()
         }
     })).ToList();
     var old = app!;
+    var ownCpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     var killedAt = Circuit.Now;
     await old.CrashAsync();
     var restarted = await AppProcess.StartAsync(root, port: old.Port, dataDir: old.DataDir, expectSetup: false);
@@ -743,6 +778,7 @@ async Task<int> ScenarioR()
     catch (Exception e) { failure = e.Message; }
     var allLive = Circuit.Now;
     var cpu = restarted.Cpu();
+    var ownCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - ownCpu0;
     var live = liveAt.Where(t => t != 0).ToList();
     var fromUp = live.Select(t => Circuit.Ms(upAt, t)).ToList();
     var fromKill = live.Select(t => Circuit.Ms(killedAt, t)).ToList();
@@ -756,6 +792,7 @@ async Task<int> ScenarioR()
     Console.WriteLine($"Pages live again: {live.Count} of {n} ({resumed} resumed their old circuit, {live.Count - resumed} reloaded); reload errors retried: {reloadErrors}{(failure is null ? "" : $"; stopped waiting: {failure}")}");
     Console.WriteLine($"Every page live {Circuit.Ms(upAt, live.Count > 0 ? live.Max() : allLive) / 1000:N1} s after the node listened again ({Circuit.Ms(killedAt, live.Count > 0 ? live.Max() : allLive) / 1000:N1} s after the kill). " +
                       $"Restarted node's CPU until then: {cpu.TotalSeconds:N1} s ({startCpu.TotalSeconds:N1} s starting, {(cpu - startCpu).TotalMilliseconds / Math.Max(1, live.Count):N0} ms per page reloaded); RSS {restarted.RssKb() / 1024:N0} MiB; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine($"Load generator CPU from the kill until every page was live (same machine): {ownCpu.TotalSeconds:N1} s");
     File.WriteAllLines(Path.Combine(results, $"r-{stamp}.csv"),
         ["page,attempts,live_from_up_ms,live_from_kill_ms", .. liveAt.Select((t, i) => $"{i},{attempts[i]},{(t == 0 ? "" : Circuit.Ms(upAt, t).ToString("F1"))},{(t == 0 ? "" : Circuit.Ms(killedAt, t).ToString("F1"))}")]);
     Console.WriteLine($"Raw samples: bench/results/r-{stamp}.csv");
