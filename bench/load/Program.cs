@@ -365,10 +365,10 @@ async Task<int> ScenarioM()
 }
 
 /// <summary>--profile=S: bench/profile's CPU sampler on the app (the first node in D) for S seconds from now; null without the option.</summary>
-Task<string>? StartProfile()
+Task<string>? StartProfile(AppProcess? node = null)
 {
     if (Opt("profile", 0) is not (> 0 and var seconds)) return null;
-    var profiled = app ?? ((Cluster)target).Nodes[0];
+    var profiled = node ?? app ?? ((Cluster)target).Nodes[0];
     return Task.Run(async () =>
     {
         var dll = Path.Combine(root, "bench", "profile", "bin", "Release", "net10.0", "mb-profile.dll");
@@ -637,6 +637,7 @@ async Task<int> ScenarioC()
     Console.WriteLine("| meetings | circuits | changes | p50 ms | p95 ms | p99 ms | max ms | missing | server CPU (% of one core) | RSS MiB | load avg |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
     var lastGood = (Circuits: 0, P99: double.NaN, Cpu: 0.0, Rss: 0L);
+    Task<string>? profile = null;
     string why;
     while (true)
     {
@@ -648,6 +649,8 @@ async Task<int> ScenarioC()
             held += size + 1;
             drivers.Add(Drive(fb, people, ++meetings));
         }
+        // --profile=S --profileAt=N: the CPU sampler for S seconds from the first window with at least N circuits.
+        if (profile is null && held >= Opt("profileAt", int.MaxValue)) profile = StartProfile();
         var (p99, cpu, rss) = await MeasureStep();
         // One noisy window on a shared machine is not a limit: a step over the goal is measured once more, and
         // C stops only if that window is over it too (--confirm=0: stop at the first).
@@ -663,6 +666,11 @@ async Task<int> ScenarioC()
                       $"server CPU {lastGood.Cpu * 100:N0}% of one core, RSS {lastGood.Rss:N0} MiB; changes that started late (the previous one not acknowledged within {every.TotalSeconds:N0} s): {late}; failed changes: {failed}");
     File.WriteAllLines(Path.Combine(results, $"c-{stamp}.csv"), rows);
     Console.WriteLine($"Raw numbers: bench/results/c-{stamp}.csv");
+    if (profile is not null)
+    {
+        File.WriteAllText(Path.Combine(results, $"c-{stamp}-cpu.md"), await profile);
+        Console.WriteLine($"CPU profile of the app: bench/results/c-{stamp}-cpu.md");
+    }
     return 0;
 
     async Task<(double P99, double Cpu, long Rss)> MeasureStep()
@@ -772,6 +780,8 @@ async Task<int> ScenarioR()
     var restarted = await AppProcess.StartAsync(root, port: old.Port, dataDir: old.DataDir, expectSetup: false);
     var upAt = Circuit.Now;
     var startCpu = restarted.Cpu();
+    // --profile=S: the sampler on the restarted node from the moment it listens.
+    var profile = StartProfile(restarted);
     Console.WriteLine($"Killed the node (kill -9) and started it again on the same port and data: listening {Circuit.Ms(killedAt, upAt) / 1000:N1} s after the kill (start-up CPU {startCpu.TotalSeconds:N1} s)");
     string? failure = null;
     try { await Task.WhenAll(storm).WaitAsync(TimeSpan.FromMinutes(Math.Max(1, maxMinutes / 2))); }
@@ -796,6 +806,11 @@ async Task<int> ScenarioR()
     File.WriteAllLines(Path.Combine(results, $"r-{stamp}.csv"),
         ["page,attempts,live_from_up_ms,live_from_kill_ms", .. liveAt.Select((t, i) => $"{i},{attempts[i]},{(t == 0 ? "" : Circuit.Ms(upAt, t).ToString("F1"))},{(t == 0 ? "" : Circuit.Ms(killedAt, t).ToString("F1"))}")]);
     Console.WriteLine($"Raw samples: bench/results/r-{stamp}.csv");
+    if (profile is not null)
+    {
+        File.WriteAllText(Path.Combine(results, $"r-{stamp}-cpu.md"), await profile);
+        Console.WriteLine($"CPU profile of the restarted node: bench/results/r-{stamp}-cpu.md");
+    }
     await CloseAll(fresh.Where(f => f is not null)!);
     old.KeepData = true; // the restarted node owns the data directory now
     await restarted.DisposeAsync();
