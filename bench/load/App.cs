@@ -4,12 +4,27 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-sealed class AppProcess : IAsyncDisposable
+/// <summary>What a scenario drives: one app process, or several behind a balancer (scenario D).</summary>
+interface ITarget : IAsyncDisposable
+{
+    /// <summary>Where browsers go: the app, or the balancer.</summary>
+    string Base { get; }
+    string SetupPath { get; }
+    /// <summary>CPU time of the app process(es) so far.</summary>
+    TimeSpan Cpu();
+    long RssKb();
+    void Kill();
+}
+
+sealed class AppProcess : ITarget
 {
     public required Process Process { get; init; }
     public required string Base { get; init; }
     public required string SetupPath { get; init; }
     public required string DataDir { get; init; }
+    public required int Port { get; init; }
+    /// <summary>--gc=server|workstation: the app's GC (DOTNET_gcServer); empty keeps the app's own setting.</summary>
+    public static string Gc = "";
     /// <summary>Where the app's Prometheus endpoint answers (its own loopback port), when it was turned on.</summary>
     public string? MetricsBase { get; init; }
     public int Pid => Process.Id;
@@ -33,12 +48,15 @@ sealed class AppProcess : IAsyncDisposable
 
     /// <param name="settings">More environment for the app (MeetingBoard__… settings).</param>
     /// <param name="withMetrics">Turns the metrics on, on a second loopback port that serves only /metrics.</param>
-    public static async Task<AppProcess> StartAsync(string root, IReadOnlyDictionary<string, string>? settings = null, bool withMetrics = false)
+    /// <param name="port">0: a free port. Given with <paramref name="dataDir"/>: a restart of the same node.</param>
+    /// <param name="expectSetup">Wait for the one-time setup link (a fresh store); otherwise only until the app listens.</param>
+    public static async Task<AppProcess> StartAsync(string root, IReadOnlyDictionary<string, string>? settings = null, bool withMetrics = false,
+        int port = 0, string? dataDir = null, bool expectSetup = true)
     {
         var project = Path.Combine(root, "src", "MeetingBoard.Web");
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "MeetingBoard.Web.dll");
-        var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("meetingboard-bench-").FullName;
+        if (port == 0) port = FreePort();
+        var data = dataDir ?? Directory.CreateTempSubdirectory("meetingboard-bench-").FullName;
         var baseUrl = $"http://127.0.0.1:{port}";
         var metricsPort = withMetrics ? FreePort() : 0;
         var psi = new ProcessStartInfo("dotnet", [dll, "--urls", withMetrics ? $"{baseUrl};http://127.0.0.1:{metricsPort}" : baseUrl])
@@ -52,6 +70,9 @@ sealed class AppProcess : IAsyncDisposable
         psi.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         // 300 people join one meeting from one address within minutes: above the default join limit per code.
         psi.Environment["MeetingBoard__JoinsPerCodeAllowed"] = "100000";
+        // The floor page of scenario F (and nothing else) exists only with this.
+        psi.Environment["MeetingBoard__Benchmarks__Enabled"] = "true";
+        if (Gc != "") psi.Environment["DOTNET_gcServer"] = Gc == "server" ? "1" : "0";
         if (Environment.GetEnvironmentVariable("BENCH_DETAILED_ERRORS") == "1") psi.Environment["DetailedErrors"] = "true";
         if (withMetrics)
         {
@@ -70,6 +91,7 @@ sealed class AppProcess : IAsyncDisposable
                 lock (log) log.AppendLine(e.Data);
                 var m = Regex.Match(e.Data, @"Create the first one here \(this link works once\): (\S+)");
                 if (m.Success) setup.TrySetResult(new Uri(m.Groups[1].Value).AbsolutePath);
+                else if (!expectSetup && e.Data.StartsWith("MeetingBoard is running at")) setup.TrySetResult("");
             }
             else if (e.Data.Contains("fail:") || e.Data.Contains("crit:")) Console.WriteLine($"[app] {e.Data}");
         };
@@ -81,12 +103,24 @@ sealed class AppProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!process.HasExited) process.Kill(true); } catch { } };
         var done = await Task.WhenAny(setup.Task, Task.Delay(TimeSpan.FromSeconds(90)));
         if (done != setup.Task) { process.Kill(true); throw new TimeoutException("The app did not start within 90 s:\n" + log); }
-        var app = new AppProcess { Process = process, Base = baseUrl, SetupPath = await setup.Task, DataDir = data, MetricsBase = withMetrics ? $"http://127.0.0.1:{metricsPort}" : null };
+        var app = new AppProcess { Process = process, Base = baseUrl, SetupPath = await setup.Task, DataDir = data, Port = port, MetricsBase = withMetrics ? $"http://127.0.0.1:{metricsPort}" : null };
         Console.WriteLine($"App pid {app.Pid} at {baseUrl}");
         return app;
     }
 
-    static int FreePort()
+    public void Kill()
+    {
+        try { if (!Process.HasExited) Process.Kill(true); } catch { }
+    }
+
+    /// <summary>kill -9, keeping the data directory: for a restart on the same port and data.</summary>
+    public async Task CrashAsync()
+    {
+        Process.Kill(true);
+        await Process.WaitForExitAsync();
+    }
+
+    public static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
@@ -131,10 +165,12 @@ sealed class AppProcess : IAsyncDisposable
         return 0;
     }
 
+    public bool KeepData;
+
     public async ValueTask DisposeAsync()
     {
         try { if (!Process.HasExited) Process.Kill(true); await Process.WaitForExitAsync(); } catch { }
-        try { Directory.Delete(DataDir, true); } catch { }
+        if (!KeepData) try { Directory.Delete(DataDir, true); } catch { }
     }
 }
 

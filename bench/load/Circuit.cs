@@ -60,22 +60,24 @@ sealed class Circuit : IAsyncDisposable
 
     Circuit(Browser browser, string path) { this.browser = browser; Path = path; }
 
-    public static async Task<Circuit> OpenAsync(Browser browser, string path, bool trackHandlers = false)
+    /// <param name="readyText">The circuit counts as open when a render batch carrying this text has arrived.</param>
+    public static async Task<Circuit> OpenAsync(Browser browser, string path, bool trackHandlers = false, string readyText = "mb-board")
     {
         var c = new Circuit(browser, path) { TrackHandlers = trackHandlers };
-        await c.StartAsync();
+        await c.StartAsync(readyText);
         return c;
     }
 
-    async Task StartAsync()
-    {
-        var (status, html, _) = await browser.GetAsync(Path);
-        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {Path}: {(int)status}");
-        var markers = Regex.Matches(html, "<!--Blazor:(\\{.*?\\})-->").Select(m => JsonDocument.Parse(m.Groups[1].Value).RootElement)
-            .Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "server").ToList();
-        var state = Regex.Match(html, "<!--Blazor-Server-Component-State:(.*?)-->", RegexOptions.Singleline).Groups[1].Value;
-        if (markers.Count == 0) throw new InvalidOperationException($"No server component markers on {Path}");
+    /// <summary>Arrival of the last render batch (Stopwatch ticks).</summary>
+    public long LastBatchAt;
+    readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes when the connection closes other than by <see cref="DisposeAsync"/> (the server went away).</summary>
+    public Task Closed => closed.Task;
+    public string CircuitId => circuitId;
+    public Browser Browser => browser;
 
+    HubConnection Connect()
+    {
         var builder = new HubConnectionBuilder()
             .WithUrl(browser.Base + "/_blazor", HttpTransportType.WebSockets, o =>
             {
@@ -84,8 +86,39 @@ sealed class Circuit : IAsyncDisposable
                 o.WebSocketConfiguration = ws => ws.SetRequestHeader("Origin", browser.Base);
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
-        connection = builder.Build();
-        connection.ServerTimeout = TimeSpan.FromMinutes(5);
+        var c = builder.Build();
+        c.ServerTimeout = TimeSpan.FromMinutes(5);
+        return c;
+    }
+
+    /// <summary>
+    /// What blazor.web.js tries first when its connection drops: a new connection and ConnectCircuit with the
+    /// old circuit's id. False when the server no longer has the circuit (it restarted): the page then reloads.
+    /// </summary>
+    public async Task<bool> TryResumeAsync()
+    {
+        var c = Connect();
+        try
+        {
+            await c.StartAsync();
+            return await c.InvokeAsync<bool>("ConnectCircuit", circuitId);
+        }
+        finally
+        {
+            await c.DisposeAsync();
+        }
+    }
+
+    async Task StartAsync(string readyText)
+    {
+        var (status, html, _) = await browser.GetAsync(Path);
+        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"GET {Path}: {(int)status}");
+        var markers = Regex.Matches(html, "<!--Blazor:(\\{.*?\\})-->").Select(m => JsonDocument.Parse(m.Groups[1].Value).RootElement)
+            .Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "server").ToList();
+        var state = Regex.Match(html, "<!--Blazor-Server-Component-State:(.*?)-->", RegexOptions.Singleline).Groups[1].Value;
+        if (markers.Count == 0) throw new InvalidOperationException($"No server component markers on {Path}");
+
+        connection = Connect();
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatch);
         // .NET 10: asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType.
         connection.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], OnBeginInvokeJs);
@@ -100,7 +133,12 @@ sealed class Circuit : IAsyncDisposable
             return Task.CompletedTask;
         });
         connection.On<string>("JS.Error", e => { Error = e; if (!closing) Console.WriteLine($"JS.Error on {Path}: {e}"); });
-        connection.Closed += e => { if (e is not null) Error ??= e.Message; return Task.CompletedTask; };
+        connection.Closed += e =>
+        {
+            if (e is not null) Error ??= e.Message;
+            if (!closing) closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         await connection.StartAsync();
 
         circuitId = await connection.InvokeAsync<string>("StartCircuit", browser.Base + "/", browser.Base + Path, "[]", state);
@@ -122,14 +160,15 @@ sealed class Circuit : IAsyncDisposable
         var json = JsonSerializer.Serialize(new { batchId = 1, operations }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
         await connection.SendAsync("UpdateRootComponents", json, state);
         // The page's first batches: the head, then the board (whose element ids travel in the string table).
-        var board = WaitForText("mb-board");
+        var board = WaitForText(readyText);
         var done = await Task.WhenAny(board, Task.Delay(TimeSpan.FromSeconds(60)));
-        if (done != board) throw new TimeoutException($"No render batch with the board within 60 s on {Path}");
+        if (done != board) throw new TimeoutException($"No render batch with {readyText} within 60 s on {Path}");
     }
 
     async Task OnRenderBatch(long batchId, byte[] bytes)
     {
         var at = Now;
+        LastBatchAt = at;
         Interlocked.Increment(ref Batches);
         Interlocked.Add(ref BatchBytes, bytes.Length);
         if (TrackHandlers && Environment.GetEnvironmentVariable("BENCH_DUMP_BATCHES") is { } dump)
@@ -170,6 +209,39 @@ sealed class Circuit : IAsyncDisposable
         var tcs = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (waits) waits.Add((Encoding.UTF8.GetBytes(text), tcs));
         return tcs.Task;
+    }
+
+    /// <summary>Waits until a render batch has given the element (an id, or "ancestor-id>text": see RenderBatchReader) a handler for the event.</summary>
+    public async Task<ulong> WaitForHandler(string key, string eventName, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            lock (Handlers)
+                if (Handlers.TryGetValue(key, out var h) && h.TryGetValue(eventName, out var id) && !DisposedHandlers.Contains(id)) return id;
+            if (DateTime.UtcNow > until)
+            {
+                if (Environment.GetEnvironmentVariable("BENCH_TRACE_HANDLERS") == "1")
+                    lock (Handlers) Console.WriteLine("Handlers: " + string.Join("; ", Handlers.Select(h => $"{h.Key} [{string.Join(",", h.Value.Select(e => $"{e.Key}={e.Value}{(DisposedHandlers.Contains(e.Value) ? "(disposed)" : "")}"))}]")));
+                throw new TimeoutException($"No {eventName} handler on {key} in {Path} within {timeout.TotalSeconds:N0} s");
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Until no render batch has arrived for <paramref name="quiet"/> (or <paramref name="limit"/> has passed).</summary>
+    public async Task QuietAsync(TimeSpan quiet, TimeSpan limit)
+    {
+        var from = Now;
+        while (Ms(LastBatchAt, Now) < quiet.TotalMilliseconds && Ms(from, Now) < limit.TotalMilliseconds) await Task.Delay(50);
+    }
+
+    /// <summary>Dispatches an event on an element found by key, and throws when the app refuses it.</summary>
+    public async Task ActAsync(string key, string eventName, object eventArgs)
+    {
+        var handler = await WaitForHandler(key, eventName, TimeSpan.FromSeconds(30));
+        var r = await DispatchAsync(handler, eventName == "onclick" ? "click" : eventName[2..], eventArgs);
+        if (!r.Ok) throw new InvalidOperationException($"{eventName} on {key} refused: {r.Result}");
     }
 
     public ulong Handler(string elementId, string eventName)
@@ -227,7 +299,15 @@ sealed class Circuit : IAsyncDisposable
 /// </summary>
 static class RenderBatchReader
 {
-    const int Element = 1, Attribute = 3, Region = 5;
+    const int Element = 1, TextFrame = 2, Attribute = 3, Region = 5, Markup = 8;
+
+    sealed class OpenElement(int end)
+    {
+        public int End { get; } = end;
+        public string? Id;
+        public Dictionary<string, ulong> Events { get; } = [];
+        public StringBuilder Text { get; } = new();
+    }
     const int PrependFrame = 1, SetAttribute = 3;
 
     /// <summary>
@@ -257,35 +337,50 @@ static class RenderBatchReader
         }
         int Frame(int index) => referenceFrames + 4 + 20 * index;
 
+        // Elements with an event handler are keyed by their id; without one, by the nearest enclosing element
+        // with an id in the same frames (or nothing) and their text: "item-abc>Change this item", ">Let in Sam".
         void Scan(int component, int from, int count)
         {
-            string? id = null;
-            Dictionary<string, ulong>? events = null;
-            void Flush()
+            var open = new List<OpenElement>();
+            void Finish(OpenElement e)
             {
-                if (id is not null && events is { Count: > 0 })
-                {
-                    handlers[id] = events;
-                    foreach (var name in events.Keys) owners[(component, name)] = id;
-                }
-                id = null;
-                events = null;
+                if (e.Events.Count == 0) return;
+                var key = e.Id ?? (open.LastOrDefault(o => o.Id is not null)?.Id ?? "") + ">" + Regex.Replace(e.Text.ToString(), @"\s+", " ").Trim();
+                handlers[key] = e.Events;
+                foreach (var name in e.Events.Keys) owners[(component, name)] = key;
             }
+            void CloseUpTo(int index)
+            {
+                while (open.Count > 0 && open[^1].End <= index)
+                {
+                    var e = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    Finish(e);
+                }
+            }
+            // Attribute frames right after an element are its attributes; after a component frame, its parameters.
+            OpenElement? attributesOf = null;
             for (var i = from; i < from + count; i++)
             {
+                CloseUpTo(i);
                 var at = Frame(i);
                 var type = Int(at);
-                if (type == Element) { Flush(); events = []; }
-                else if (type == Attribute && events is not null)
+                if (type != Attribute) attributesOf = null;
+                if (type == Element) open.Add(attributesOf = new OpenElement(i + Math.Max(1, Int(at + 4))));
+                else if (type == Attribute && attributesOf is not null)
                 {
                     var name = Str(Int(at + 4));
                     var handler = BitConverter.ToUInt64(b, at + 12);
-                    if (name == "id") id = Str(Int(at + 8));
-                    else if (handler != 0 && name is not null) events[name] = handler;
+                    if (name == "id") attributesOf.Id = Str(Int(at + 8));
+                    else if (handler != 0 && name is not null) attributesOf.Events[name] = handler;
                 }
-                else Flush();
+                else if (type is TextFrame or Markup && Str(Int(at + 4)) is { } text)
+                {
+                    var plain = type == Markup ? Regex.Replace(text, "<[^>]*>", " ") : text;
+                    foreach (var e in open) e.Text.Append(plain);
+                }
             }
-            Flush();
+            CloseUpTo(int.MaxValue);
         }
 
         var diffs = Int(updated);
@@ -310,7 +405,7 @@ static class RenderBatchReader
                     var f = Frame(frame);
                     var name = Str(Int(f + 4));
                     var handler = BitConverter.ToUInt64(b, f + 12);
-                    if (handler != 0 && name is not null && owners.TryGetValue((component, name), out var id) && handlers.TryGetValue(id, out var events))
+                    if (handler != 0 && name is not null && owners.TryGetValue((component, name), out var key) && handlers.TryGetValue(key, out var events))
                         events[name] = handler;
                 }
             }

@@ -1,4 +1,5 @@
 using MeetingBoard.Web.Features.Accounts;
+using MeetingBoard.Web.Features.Bench;
 using MeetingBoard.Web.Features.Board;
 using MeetingBoard.Web.Features.Facilitation;
 using MeetingBoard.Web.Features.Join;
@@ -163,6 +164,7 @@ public static class MeetingBoardExtensions
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, setup));
 
         app.UseSecurityHeaders();
+        app.UseBenchOnlyWhenEnabled(options.Benchmarks);
         app.UseMeetingBoardMetrics(options.Metrics);
         app.RefuseNewLiveConnectionsWhileStopping();
         app.UseStoreUnavailableAnswer();
@@ -188,6 +190,7 @@ public static class MeetingBoardExtensions
         app.MapJoin();
         app.MapRecords();
         app.MapDeletion();
+        app.MapBench(options.Benchmarks);
     }
 
     /// <summary>

@@ -76,6 +76,15 @@ public sealed class MeetingBoardOptions
     public double UnloadIdleMeetingsAfterMinutes { get; set; } = 10;
 
     public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>Benchmark-only pages and endpoints (bench/, docs/benchmarks.md). Never on a server people use.</summary>
+    public BenchmarkOptions Benchmarks { get; set; } = new();
+}
+
+public sealed class BenchmarkOptions
+{
+    /// <summary>Serves the floor page at /bench/floor and POST /bench/floor/{label}, which re-renders it in every circuit showing it.</summary>
+    public bool Enabled { get; set; }
 }
 
 public sealed class SignInOptions
