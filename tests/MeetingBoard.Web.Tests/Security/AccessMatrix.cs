@@ -310,6 +310,8 @@ public sealed class AccessMatrix(AccessMatrix.World world) : IClassFixture<Acces
         ["GET /sign-in/{provider}/failed"] = "a fixed message for a refused or cancelled provider sign-in; shows nothing of anyone",
         ["GET /sign-out/{provider}/at-provider"] = "signs out at the provider only with a protected, 15-minute link to an ended session (SigningInWithAnOrganisation)",
         ["GET /sign-out/{provider}/done"] = "a fixed message after signing out at the provider",
+        ["GET /bench/floor"] = "bench-only (scenario F): 404 for everyone unless MeetingBoard:Benchmarks:Enabled (BenchOnlyPages); shows no meeting",
+        ["POST /bench/floor"] = "Blazor maps POST beside GET for its pages; 404 as above",
     };
 
     public static TheoryData<string, Role> Cells()

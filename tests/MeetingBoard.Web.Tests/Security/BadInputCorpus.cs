@@ -392,6 +392,7 @@ public sealed class BadInputCorpus(BadInputCorpus.World world) : IClassFixture<B
     {
         ["POST /sign-out"] = "no fields; ends the caller's own session (Sessions)",
         ["POST /not-found"] = "Blazor maps POST beside GET for its pages; the not-found page has no form",
+        ["POST /bench/floor"] = "the bench-only floor page (scenario F): 404 unless MeetingBoard:Benchmarks:Enabled (BenchOnlyPages); no form",
         ["POST /setup/{}"] = "the one-time first-facilitator setup; its form is AccountForm's, as /facilitators/new above (Sessions)",
     };
 
