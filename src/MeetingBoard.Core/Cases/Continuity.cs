@@ -223,6 +223,7 @@ public static class Continuity
     static Decision Copy(MeetingState state, CopyPreparedQuestions c)
     {
         if (SameCase(state, c.Last) is { } wrong) return wrong;
+        if (c.Last.Continuity.Prepared.Count == 0) return Meeting.Refuse("", "The last meeting of this case had no prepared questions", RefusalKind.Conflict);
         var questions = c.Last.Continuity.Prepared
             .Where(q => state.Continuity.FindPrepared(q.Id) is null)
             .Select(q => q with
@@ -232,7 +233,6 @@ public static class Continuity
                 StatementId = q.StatementId is { } s && state.Practice.FindStatement(s) is not null ? s : null,
             })
             .ToImmutableList();
-        if (c.Last.Continuity.Prepared.Count == 0) return Meeting.Refuse("", "The last meeting of this case had no prepared questions", RefusalKind.Conflict);
         return questions.Count == 0 ? Meeting.Events() : Meeting.Events(new PreparedQuestionsCopied(c.Last.Id, questions, [.. c.History], c.By, c.At));
     }
 

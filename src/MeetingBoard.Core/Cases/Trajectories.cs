@@ -63,10 +63,7 @@ public static class Trajectories
     public static ScaleSpread? Spread(IEnumerable<int> scores)
     {
         var list = scores.Order().ToList();
-        if (list.Count == 0) return null;
-        var mid = list.Count / 2;
-        var median = list.Count % 2 == 1 ? list[mid] : (list[mid - 1] + list[mid]) / 2m;
-        return new ScaleSpread(list.Count, list[0], list[^1], median);
+        return list.Count == 0 ? null : new ScaleSpread(list.Count, list[0], list[^1], ScalingSummary.MedianOf(list));
     }
 
     /// <summary>The series of earlier meetings (oldest first), with no one's name: what a new meeting carries.</summary>

@@ -84,9 +84,14 @@ public sealed record ScalingSummary(int Count, int Passed, int? Lowest, int? Hig
         var scores = attempt.Scores.Where(s => s.Score is not null).Select(s => s.Score!.Value).Order().ToList();
         var passed = attempt.Scores.Count - scores.Count;
         if (scores.Count == 0) return new(0, passed, null, null, null);
-        var mid = scores.Count / 2;
-        decimal median = scores.Count % 2 == 1 ? scores[mid] : (scores[mid - 1] + scores[mid]) / 2m;
-        return new(scores.Count, passed, scores[0], scores[^1], median);
+        return new(scores.Count, passed, scores[0], scores[^1], MedianOf(scores));
+    }
+
+    /// <summary>The middle number of scores in order (of the two middle ones, their mean). Not for an empty list.</summary>
+    public static decimal MedianOf(IReadOnlyList<int> ordered)
+    {
+        var mid = ordered.Count / 2;
+        return ordered.Count % 2 == 1 ? ordered[mid] : (ordered[mid - 1] + ordered[mid]) / 2m;
     }
 }
 
