@@ -926,7 +926,7 @@ static class Stats
 /// <summary>The server's managed heap after a full collection (bench/profile's heap census) and its RSS.</summary>
 static class Memory
 {
-    public record Reading(string Label, double HeapKb, long RssKb, Dictionary<string, double> ByType);
+    public record Reading(string Label, double HeapKb, long RssKb, Dictionary<string, double> ByType, Dictionary<string, double> CountByType);
 
     public static async Task<Reading> MeasureAsync(AppProcess app, string root, string label)
     {
@@ -936,16 +936,20 @@ static class Memory
             using var build = System.Diagnostics.Process.Start("dotnet", ["build", Path.Combine(root, "bench", "profile"), "-c", "Release", "--nologo", "-v", "q"])!;
             await build.WaitForExitAsync();
         }
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "heap", app.Pid.ToString(), "400"]) { RedirectStandardOutput = true };
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "heap", app.Pid.ToString(), "3000"]) { RedirectStandardOutput = true };
         using var p = System.Diagnostics.Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         await p.WaitForExitAsync();
         var m = Regex.Match(output, @"Live objects: [\d,]+, ([\d.,]+) MiB");
         if (!m.Success) throw new InvalidOperationException("The heap census failed:\n" + output);
         var byType = new Dictionary<string, double>();
+        var countByType = new Dictionary<string, double>();
         foreach (Match row in Regex.Matches(output, @"^\| (.+?) \| ([\d,]+) \| ([\d,]+) \|", RegexOptions.Multiline))
+        {
             byType[row.Groups[1].Value] = byType.GetValueOrDefault(row.Groups[1].Value) + double.Parse(row.Groups[3].Value.Replace(",", ""));
-        var reading = new Reading(label, double.Parse(m.Groups[1].Value.Replace(",", "")) * 1024, app.RssKb(), byType);
+            countByType[row.Groups[1].Value] = countByType.GetValueOrDefault(row.Groups[1].Value) + double.Parse(row.Groups[2].Value.Replace(",", ""));
+        }
+        var reading = new Reading(label, double.Parse(m.Groups[1].Value.Replace(",", "")) * 1024, app.RssKb(), byType, countByType);
         Console.WriteLine($"Memory, {label}: managed heap (live, after a full collection) {reading.HeapKb / 1024:N1} MiB, RSS {reading.RssKb / 1024.0:N0} MiB");
         return reading;
     }
@@ -953,10 +957,10 @@ static class Memory
     /// <summary>What the circuits added, by type: the census difference per circuit, largest first.</summary>
     public static void ByType(Reading without, Reading with, int n, int rows)
     {
-        Console.WriteLine($"| type | KB per circuit ({with.Label} minus {without.Label}) |");
-        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| type | KB per circuit ({with.Label} minus {without.Label}) | objects per circuit |");
+        Console.WriteLine("|---|---|---|");
         foreach (var (type, kb) in with.ByType.Select(t => (t.Key, (t.Value - without.ByType.GetValueOrDefault(t.Key)) / n)).OrderByDescending(t => t.Item2).Take(rows))
-            Console.WriteLine($"| {type} | {kb:N1} |");
+            Console.WriteLine($"| {type} | {kb:N1} | {(with.CountByType.GetValueOrDefault(type) - without.CountByType.GetValueOrDefault(type)) / n:N1} |");
     }
 
     /// <summary>RSS does not shrink when circuits close (the GC keeps what it took), so its baseline may be an earlier reading.</summary>

@@ -39,6 +39,7 @@ public static class MeetingBoardExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MeetingBoard.Web.Features.Shared.SharedMarkup>();
 
         // Storage: the embedded default, or the database shared by every node.
         PostgresDatabase? postgres = null;

@@ -1,0 +1,64 @@
+using MeetingBoard.Meetings;
+using MeetingBoard.Web.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace MeetingBoard.Web.Features.Shared;
+
+/// <summary>
+/// A part of the meeting page that shows no board item and not who is connected: the stages, the
+/// scaling, the case, the practice parts. The page renders again at every change of the meeting,
+/// in every circuit; most changes are items added or changed, and such a part then renders again
+/// only when something it shows changed, so a new item re-renders the board, not the whole page
+/// (bench scenario A). Its own events (a button, a form) render it as any component.
+/// </summary>
+public abstract class MeetingPart : ComponentBase
+{
+    [Parameter, EditorRequired] public MeetingView View { get; set; } = default!;
+
+    bool skipOnce;
+
+    /// <summary>
+    /// Anything this part shows of the items (compared with <see cref="object.Equals(object, object)"/>):
+    /// the stage controls show the item in the spotlight. Nothing by default.
+    /// </summary>
+    protected virtual object? ItemsShown(MeetingView view) => null;
+
+    /// <summary>Whether the other parameters given are the ones this part has (a part with none: true).</summary>
+    protected virtual bool SameOtherParameters(ParameterView parameters) => CountOf(parameters) == 1;
+
+    protected static int CountOf(ParameterView parameters)
+    {
+        var count = 0;
+        foreach (var _ in parameters) count++;
+        return count;
+    }
+
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        skipOnce = View is { } before
+            && parameters.TryGetValue<MeetingView>(nameof(View), out var after) && after is not null
+            && SameOtherParameters(parameters)
+            && SameApartFromItems(before, after)
+            && Equals(ItemsShown(before), ItemsShown(after));
+        return base.SetParametersAsync(parameters);
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (!skipOnce) return true;
+        skipOnce = false;
+        return false;
+    }
+
+    /// <summary>
+    /// The same person, clock and own score, and the same meeting but for its items and version. Every
+    /// part of a meeting's state is immutable, so what did not change is the same object, and a record
+    /// compares them field by field.
+    /// </summary>
+    public static bool SameApartFromItems(MeetingView a, MeetingView b) =>
+        a.Viewer == b.Viewer && ReferenceEquals(a.Clock, b.Clock) && a.MyScore == b.MyScore
+        && (ReferenceEquals(a.State, b.State) || WithoutItems(a.State) == WithoutItems(b.State));
+
+    static MeetingState WithoutItems(MeetingState state) =>
+        state with { Version = 0, Items = [], RemovedItemIds = [], FamilysWordsItemIds = [] };
+}
