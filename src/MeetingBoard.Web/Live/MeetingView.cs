@@ -52,22 +52,29 @@ public static class AudienceViews
     public static PersonScore? MyScore(MeetingState state, Viewer viewer) =>
         viewer.Actor is { } actor && state.Scaling.Current is { Attempt.IsRevealed: false } round ? round.Attempt.Of(actor.Key) : null;
 
+    // Each part is projected once for the part it comes from, so a version that did not change it (most are an item
+    // added or changed) keeps the same object: a component that shows no item can tell it has nothing new to show
+    // (Features/Shared/MeetingPart.cs), and nothing is copied again for every version.
+    static readonly ConditionalWeakTable<ImmutableList<Participant>, ImmutableList<Participant>> ParticipantsForFacilitators = new();
+    static readonly ConditionalWeakTable<ImmutableList<Participant>, ImmutableList<Participant>> ParticipantsForOthers = new();
+    static readonly ConditionalWeakTable<ScalingState, ScalingState> ScalingBeforeTheReveal = new();
+
     static MeetingState Project(MeetingState state, bool facilitator)
     {
-        var participants = state.Participants
+        var participants = (facilitator ? ParticipantsForFacilitators : ParticipantsForOthers).GetValue(state.Participants, all => all
             .Where(p => facilitator || p.Status is ParticipantStatus.Admitted or ParticipantStatus.Removed)
             .Select(p => p with { SecretHash = "" })
-            .ToImmutableList();
-        var scaling = state.Scaling with
+            .ToImmutableList());
+        var scaling = ScalingBeforeTheReveal.GetValue(state.Scaling, whole => whole with
         {
-            Rounds = state.Scaling.Rounds.Select(r => r with
+            Rounds = whole.Rounds.Select(r => r with
             {
                 Attempts = r.Attempts.Select(a => a.IsRevealed ? a : a with
                 {
                     Scores = a.Scores.Select(s => s with { Score = null, Reason = null, OneHigher = null }).ToImmutableList(),
                 }).ToImmutableList(),
             }).ToImmutableList(),
-        };
+        });
         var projected = state with { Participants = participants, Scaling = scaling };
         if (facilitator) return projected;
         var anonymous = state.Facilitation.AnonymousItemIds;

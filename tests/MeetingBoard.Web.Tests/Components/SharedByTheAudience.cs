@@ -1,0 +1,151 @@
+using Bunit;
+using MeetingBoard.Facilitation;
+using MeetingBoard.Meetings;
+using MeetingBoard.Scaling;
+using MeetingBoard.Web.Features.Board;
+using MeetingBoard.Web.Features.Scaling;
+using MeetingBoard.Web.Features.Shared;
+using MeetingBoard.Web.Live;
+using MeetingBoard.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace MeetingBoard.Web.Tests.Components;
+
+/// <summary>
+/// What is made once and shared by every circuit that sees it the same way (an item its viewer cannot
+/// change, a revealed round's results), and the parts of the page that an item added does not render
+/// again. Sharing must never show anyone what their own view would not: each test checks what the
+/// shared markup holds as well as that it is shared. The states are the real app's, built by commands.
+/// </summary>
+public sealed class SharedByTheAudience : IAsyncLifetime
+{
+    const string Hostile = "<img src=x onerror=alert(1)> Jordan said \"never\" & left";
+
+    MeetingScenario meeting = default!;
+    Visitor sam = default!, lee = default!;
+    string samId = "", leeId = "";
+
+    public async Task InitializeAsync()
+    {
+        meeting = await MeetingScenario.StartAsync();
+        (sam, samId) = await meeting.AdmitAsync("Sam", "Mum");
+        (lee, leeId) = await meeting.AdmitAsync("Lee", "Teacher");
+    }
+
+    public async Task DisposeAsync() => await meeting.DisposeAsync();
+
+    async Task<MeetingState> StateAsync() =>
+        await (await meeting.App.Services.GetRequiredService<MeetingHosts>().FindAsync(meeting.MeetingId))!.CatchUpAsync();
+
+    MeetingView ViewAs(MeetingState state, Viewer viewer) =>
+        new(AudienceViews.For(state, viewer.Audience), viewer, new HashSet<string>(), meeting.App.Services.GetRequiredService<MeetingClock>())
+        {
+            MyScore = AudienceViews.MyScore(state, viewer),
+        };
+
+    Viewer Participant(string id) => new(Audience.Participant, Actor.Participant(id));
+
+    BunitContext Context()
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddFallbackServiceProvider(meeting.App.Services.CreateScope().ServiceProvider);
+        return ctx;
+    }
+
+    [Fact]
+    public async Task AnItemItsViewerCannotChangeIsOneSharedPieceOfMarkupWithItsTextEncoded()
+    {
+        var leesItem = MeetingHosts.NewId();
+        (await meeting.AddItemAsync(lee, "harm", Hostile, leesItem)).EnsureSuccessStatusCode();
+        var samsItem = MeetingHosts.NewId();
+        (await meeting.AddItemAsync(sam, "harm", "I will ring Gran when Jordan drinks.", samsItem)).EnsureSuccessStatusCode();
+        var state = await StateAsync();
+        var item = state.FindItem(leesItem)!;
+
+        // Two participants who cannot change Lee's item, and the room screen, share one string.
+        var forSam = ItemMarkup.For(ViewAs(state, Participant(samId)), item);
+        var forPat = ItemMarkup.For(ViewAs(state, Participant(MeetingHosts.NewId())), item);
+        Assert.Same(forSam.Inner.Value, forPat.Inner.Value);
+        Assert.DoesNotContain("<img", forSam.Inner.Value);
+        Assert.Contains("&lt;img", forSam.Inner.Value);
+
+        // On Sam's page Lee's item is that markup, with the text as typed and no controls; Sam's own is a card she can change.
+        await using var ctx = Context();
+        var page = ctx.Render<BoardPage>(p => p.Add(c => c.View, ViewAs(state, Participant(samId))));
+        Assert.Equal(Hostile, page.Find($"#item-{leesItem} .mb-item__text").TextContent);
+        Assert.Equal("Lee (Teacher)", page.Find($"#item-{leesItem} .mb-item__author").TextContent);
+        Assert.Empty(page.FindAll($"#item-{leesItem} button"));
+        Assert.Empty(page.FindAll($"#item-{leesItem} img"));
+        Assert.NotEmpty(page.FindAll($"#item-{samsItem} button.mb-item__change-toggle"));
+    }
+
+    [Fact]
+    public async Task AnItemFromAnAnonymousRoundIsSharedWithoutItsAuthorAndTheFacilitatorStillSeesIt()
+    {
+        await meeting.ChairDoesAsync((a, t) => new SetAnonymousRound(true, a, t));
+        var id = MeetingHosts.NewId();
+        (await meeting.AddItemAsync(lee, "harm", "Nobody listens to Maya.", id)).EnsureSuccessStatusCode();
+        await meeting.ChairDoesAsync((a, t) => new CloseMeeting(a, t)); // closed: nobody can change it, so everyone gets markup
+        var state = await StateAsync();
+
+        var forSam = ItemMarkup.For(ViewAs(state, Participant(samId)), AudienceViews.For(state, Audience.Participant).FindItem(id)!);
+        var forChair = ItemMarkup.For(ViewAs(state, new Viewer(Audience.Facilitator, Actor.Facilitator(state.FacilitatorId))),
+            AudienceViews.For(state, Audience.Facilitator).FindItem(id)!);
+        Assert.Contains("Anonymous", forSam.Inner.Value);
+        Assert.DoesNotContain("Lee", forSam.Inner.Value);
+        Assert.Contains("Lee (Teacher)", forChair.Inner.Value);
+        Assert.Contains("anonymous to others", forChair.Inner.Value);
+    }
+
+    [Fact]
+    public async Task ARevealedRoundIsRenderedOnceForEveryoneWhoSeesItTheSameWayAndAgainOnlyWhenWhatItNamesChanges()
+    {
+        var roundId = MeetingHosts.NewId();
+        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", Hostile, null, a, t)));
+        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 1, "6", "Maya is settled at school", null, a, t)));
+        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        var shared = meeting.App.Services.GetRequiredService<SharedMarkup>();
+        var state = await StateAsync();
+        var others = AudienceViews.For(state, Audience.Participant);
+        var attempt = others.Scaling.Find(roundId)!.Attempt;
+
+        var once = ScalingResults.For(shared, others, attempt, large: false);
+        Assert.Same(once, ScalingResults.For(shared, AudienceViews.For(state, Audience.RoomScreen), attempt, large: false));
+        Assert.Contains("Maya is settled at school", once);
+        Assert.Contains("&lt;img", once);
+        Assert.DoesNotContain("<img", once);
+
+        // An item added: a new version of the meeting that names everyone the same keeps the same string.
+        (await meeting.AddItemAsync(sam, "harm", "Another worry")).EnsureSuccessStatusCode();
+        var later = await StateAsync();
+        Assert.Same(once, ScalingResults.For(shared, AudienceViews.For(later, Audience.Participant), AudienceViews.For(later, Audience.Participant).Scaling.Find(roundId)!.Attempt, large: false));
+
+        // The room screen's large version is its own.
+        Assert.NotSame(once, ScalingResults.For(shared, others, attempt, large: true));
+    }
+
+    [Fact]
+    public async Task APartThatShowsNoItemHasNothingNewWhenOnlyAnItemChangedAndSomethingWhenAnythingElseDid()
+    {
+        var viewer = Participant(samId);
+        var before = ViewAs(await StateAsync(), viewer);
+        (await meeting.AddItemAsync(lee, "harm", "Maya hides under the bed.")).EnsureSuccessStatusCode();
+        var afterItem = ViewAs(await StateAsync(), viewer);
+        Assert.NotSame(before.State, afterItem.State);
+        Assert.True(MeetingPart.SameApartFromItems(before, afterItem));
+
+        await meeting.ChairDoesAsync((a, t) => new LockBoard(true, a, t));
+        var afterLock = ViewAs(await StateAsync(), viewer);
+        Assert.False(MeetingPart.SameApartFromItems(afterItem, afterLock));
+
+        var (_, patId) = await meeting.AdmitAsync("Pat", "Grandmother");
+        var afterPat = ViewAs(await StateAsync(), viewer);
+        Assert.False(MeetingPart.SameApartFromItems(afterLock, afterPat));
+
+        Assert.False(MeetingPart.SameApartFromItems(afterPat, ViewAs(await StateAsync(), Participant(leeId))));
+    }
+}
