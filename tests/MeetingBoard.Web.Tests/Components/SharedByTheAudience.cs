@@ -147,5 +147,17 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         Assert.False(MeetingPart.SameApartFromItems(afterLock, afterPat));
 
         Assert.False(MeetingPart.SameApartFromItems(afterPat, ViewAs(await StateAsync(), Participant(leeId))));
+
+        // A round started and a score given: news to the scaling parts only.
+        var roundId = MeetingHosts.NewId();
+        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
+        var afterRound = ViewAs(await StateAsync(), viewer);
+        Assert.False(MeetingPart.SameApartFromItems(afterPat, afterRound));
+        Assert.True(MeetingPart.SameApartFromItems(afterPat, afterRound, showsScaling: false));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", "Gran is near", null, a, t)));
+        var afterScore = ViewAs(await StateAsync(), viewer);
+        Assert.NotNull(afterScore.MyScore);
+        Assert.False(MeetingPart.SameApartFromItems(afterRound, afterScore));
+        Assert.True(MeetingPart.SameApartFromItems(afterRound, afterScore, showsScaling: false));
     }
 }

@@ -23,6 +23,12 @@ public abstract class MeetingPart : ComponentBase
     /// </summary>
     protected virtual object? ItemsShown(MeetingView view) => null;
 
+    /// <summary>
+    /// Whether this part (or anything inside it) shows the scaling rounds or the person's own score. A part
+    /// that does not is not rendered again while people score: each score is a change of the meeting.
+    /// </summary>
+    protected virtual bool ShowsScaling => true;
+
     /// <summary>Whether the other parameters given are the ones this part has (a part with none: true).</summary>
     protected virtual bool SameOtherParameters(ParameterView parameters) => CountOf(parameters) == 1;
 
@@ -38,7 +44,7 @@ public abstract class MeetingPart : ComponentBase
         skipOnce = View is { } before
             && parameters.TryGetValue<MeetingView>(nameof(View), out var after) && after is not null
             && SameOtherParameters(parameters)
-            && SameApartFromItems(before, after)
+            && SameApartFromItems(before, after, ShowsScaling)
             && Equals(ItemsShown(before), ItemsShown(after));
         return base.SetParametersAsync(parameters);
     }
@@ -51,14 +57,19 @@ public abstract class MeetingPart : ComponentBase
     }
 
     /// <summary>
-    /// The same person, clock and own score, and the same meeting but for its items and version. Every
-    /// part of a meeting's state is immutable, so what did not change is the same object, and a record
-    /// compares them field by field.
+    /// The same person and clock, and the same meeting but for its items and version (and, for a part that does
+    /// not show them, the scaling rounds and the person's own score). Every part of a meeting's state is
+    /// immutable and an audience's view keeps the parts that did not change (AudienceViews), so what did not
+    /// change is the same object, and a record compares them field by field.
     /// </summary>
-    public static bool SameApartFromItems(MeetingView a, MeetingView b) =>
-        a.Viewer == b.Viewer && ReferenceEquals(a.Clock, b.Clock) && a.MyScore == b.MyScore
-        && (ReferenceEquals(a.State, b.State) || WithoutItems(a.State) == WithoutItems(b.State));
+    public static bool SameApartFromItems(MeetingView a, MeetingView b, bool showsScaling = true) =>
+        a.Viewer == b.Viewer && ReferenceEquals(a.Clock, b.Clock) && (!showsScaling || a.MyScore == b.MyScore)
+        && (ReferenceEquals(a.State, b.State) || Shown(a.State, showsScaling) == Shown(b.State, showsScaling));
 
-    static MeetingState WithoutItems(MeetingState state) =>
-        state with { Version = 0, Items = [], RemovedItemIds = [], FamilysWordsItemIds = [] };
+    static MeetingState Shown(MeetingState state, bool showsScaling) =>
+        state with
+        {
+            Version = 0, Items = [], RemovedItemIds = [], FamilysWordsItemIds = [],
+            Scaling = showsScaling ? state.Scaling : MeetingBoard.Scaling.ScalingState.Empty,
+        };
 }
