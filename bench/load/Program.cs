@@ -835,13 +835,16 @@ static class Flows
         return b;
     }
 
+    static int meetingsStarted;
+
     public static async Task<(string MeetingId, string Code)> StartMeetingAsync(Browser f)
     {
         var (_, html, _) = await f.GetAsync("/meetings");
         var meetingId = Browser.Hidden(html, "meetingId");
         var (status, text, location) = await f.PostAsync("/meetings",
             [new("meetingId", meetingId), new("type", "GroupSupervision"), new("title", "Bench group supervision"),
-             new("caseReference", "Family A"), new("admitAutomatically", "yes")]);
+             // Each meeting a case of its own: naming a case the facilitator already has is refused (issue 17).
+             new("caseReference", $"Family {Interlocked.Increment(ref meetingsStarted)}"), new("admitAutomatically", "yes")]);
         if (location is null) throw new InvalidOperationException($"Starting a meeting failed: {(int)status} {Snip(text)}");
         var (_, page, _) = await f.GetAsync(location);
         var code = Regex.Match(page, @"/join/([A-Za-z0-9-]+)").Groups[1].Value;
