@@ -81,6 +81,7 @@ public static class MeetingBoardExtensions
         services.AddSingleton<MeetingHosts>();
         services.AddSingleton<Presence>();
         services.AddSingleton<MeetingFeed>();
+        services.AddSingleton<MeetingFeed.IPrepare, MeetingBoard.Web.Features.Scaling.ScalingResults.Prepare>();
         services.AddSingleton(sp => new MeetingClock(FindZone(options.TimeZone), sp.GetRequiredService<TimeProvider>()));
 
         // Every live page is an interactive server component: its circuit is its live connection.

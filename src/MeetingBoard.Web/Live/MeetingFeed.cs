@@ -10,8 +10,18 @@ namespace MeetingBoard.Web.Live;
 /// once per version. Renders coalesce: while one delivery of a meeting runs, further notices collapse
 /// into one more delivery of the latest state, so a burst of changes costs a few renders, not one each.
 /// </summary>
-public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBoardMetrics metrics, ILogger<MeetingFeed> log)
+public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBoardMetrics metrics, ILogger<MeetingFeed> log,
+    IEnumerable<MeetingFeed.IPrepare> prepare)
 {
+    /// <summary>
+    /// Makes, once and before any circuit is told, something every circuit of an audience will ask for at the
+    /// same moment (a revealed round's results): otherwise the first circuit makes it while the others wait.
+    /// </summary>
+    public interface IPrepare
+    {
+        void Prepare(MeetingState state);
+    }
+
     /// <summary>One circuit's interest in a meeting: told the state and who is connected.</summary>
     public interface IWatcher
     {
@@ -89,6 +99,19 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBo
             var state = await host.CatchUpAsync();
             Volatile.Write(ref m.Delivered, Math.Max(m.Delivered, state.Version));
             var connected = presence.ConnectedKeys(meetingId);
+            if (!m.Watchers.IsEmpty)
+                foreach (var p in prepare)
+                {
+                    try
+                    {
+                        p.Prepare(state);
+                    }
+                    catch (Exception e)
+                    {
+                        // Only a head start: each circuit still makes what it needs itself.
+                        log.LogWarning("Meeting {MeetingId}: preparing the version failed ({Error})", meetingId, e.GetType().Name);
+                    }
+                }
             // Each circuit renders on its own dispatcher: tell them all at once, not one after another.
             await Task.WhenAll(m.Watchers.Select(w => SafelyAsync(() => w.ChangedAsync(state, connected))));
         }
