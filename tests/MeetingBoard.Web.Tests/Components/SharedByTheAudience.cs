@@ -35,25 +35,13 @@ public sealed class SharedByTheAudience : IAsyncLifetime
 
     public async Task DisposeAsync() => await meeting.DisposeAsync();
 
-    async Task<MeetingState> StateAsync() =>
-        await (await meeting.App.Services.GetRequiredService<MeetingHosts>().FindAsync(meeting.MeetingId))!.CatchUpAsync();
+    Task<MeetingState> StateAsync() => meeting.StateAsync();
 
-    MeetingView ViewAs(MeetingState state, Viewer viewer) =>
-        new(AudienceViews.For(state, viewer.Audience), viewer, new HashSet<string>(), meeting.App.Services.GetRequiredService<MeetingClock>())
-        {
-            MyScore = AudienceViews.MyScore(state, viewer),
-        };
+    MeetingView ViewAs(MeetingState state, Viewer viewer) => meeting.ViewAs(state, viewer);
 
     Viewer Participant(string id) => new(Audience.Participant, Actor.Participant(id));
 
-    BunitContext Context()
-    {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddFallbackServiceProvider(meeting.App.Services.CreateScope().ServiceProvider);
-        return ctx;
-    }
+    BunitContext Context() => meeting.RenderContext();
 
     [Fact]
     public async Task AnItemItsViewerCannotChangeIsOneSharedPieceOfMarkupWithItsTextEncoded()
