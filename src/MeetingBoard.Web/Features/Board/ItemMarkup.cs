@@ -10,11 +10,11 @@ using Microsoft.AspNetCore.Components;
 namespace MeetingBoard.Web.Features.Board;
 
 /// <summary>
-/// An item on the board that its viewer cannot change, as one piece of markup made once and shared by
-/// every circuit that shows it the same way. A component per item cost each participant's circuit two
-/// render trees per item, and every change of the board diffed each item's frames in every circuit;
-/// a shared string is one frame, compared by reference (bench scenarios M and A). The markup is the
-/// same as <see cref="ItemCard"/> writes without its controls, and every text in it is HTML-encoded.
+/// An item on the board as one piece of markup made once and shared by every circuit that shows it the
+/// same way: on its own for a viewer who cannot change it, inside an <see cref="ItemCard"/> (with the
+/// Change controls) for one who can. A component per item cost each participant's circuit two render
+/// trees per item, and every change of the board diffed each item's frames in every circuit; a shared
+/// string is one frame, compared by reference (bench scenarios M and A). Every text in it is HTML-encoded.
 /// </summary>
 public static class ItemMarkup
 {
@@ -22,7 +22,7 @@ public static class ItemMarkup
     public sealed record Parts(string Class, string Id, MarkupString Inner);
 
     /// <summary>Everything the markup shows: a new string is made only when one of these changes.</summary>
-    readonly record struct Key(BoardItem Item, bool Spotlight, string Author, bool Anonymous, bool FacilitatorSees, bool FamilysWords, string? CarriedFrom, TimeZoneInfo Zone);
+    readonly record struct Key(BoardItem Item, bool Spotlight, string Author, bool AnonymousToOthers, bool FamilysWords, string? CarriedFrom, TimeZoneInfo Zone);
 
     sealed record Cached(Key Key, Parts Parts);
 
@@ -32,13 +32,11 @@ public static class ItemMarkup
     public static Parts For(MeetingView view, BoardItem item)
     {
         var state = view.State;
-        var (name, role) = state.Describe(item.Author);
-        var anonymous = state.Facilitation.AnonymousItemIds.Contains(item.Id);
+        var (author, anonymousToOthers) = Facilitation.ItemAuthor.Shown(view, item);
         var key = new Key(item,
             state.Facilitation.SpotlightItemId == item.Id,
-            string.IsNullOrEmpty(role) ? name : $"{name} ({role})",
-            anonymous,
-            anonymous && view.IsFacilitator,
+            author,
+            anonymousToOthers,
             FamilysWords.Of(state, item),
             CarriedFrom.Label(state, item.Id, view.Clock),
             view.Clock.Zone);
@@ -56,14 +54,9 @@ public static class ItemMarkup
             html.Append("<span class=\"mb-carried\">").Append(Encode(from)).Append("</span>");
         html.Append("<p class=\"mb-item__text\">").Append(Encode(item.Text)).Append("</p>");
         html.Append("<p class=\"mb-item__meta\">");
-        if (key.Anonymous && !key.FacilitatorSees)
-            html.Append("<span class=\"mb-item__author\">Anonymous</span>");
-        else
-        {
-            html.Append("<span class=\"mb-item__author\">").Append(Encode(key.Author)).Append("</span>");
-            if (key.Anonymous)
-                html.Append("<span class=\"mb-item__anonymous\"> · anonymous to others</span>");
-        }
+        html.Append("<span class=\"mb-item__author\">").Append(Encode(key.Author)).Append("</span>");
+        if (key.AnonymousToOthers)
+            html.Append("<span class=\"mb-item__anonymous\"> · anonymous to others</span>");
         html.Append(" · <time datetime=\"").Append(Encode(item.AddedAt.ToString("O"))).Append("\">")
             .Append(Encode(clock.Time(item.AddedAt))).Append("</time>");
         if (item.EditedAt is not null)
