@@ -372,13 +372,30 @@ Task<string>? StartProfile(AppProcess? node = null)
     return Task.Run(async () =>
     {
         var dll = Path.Combine(root, "bench", "profile", "bin", "Release", "net10.0", "mb-profile.dll");
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "cpu", profiled.Pid.ToString(), seconds.ToString(), "40"]) { RedirectStandardOutput = true };
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [dll, "cpu", profiled.Pid.ToString(), seconds.ToString(), Opt("profileRows", 40).ToString()]) { RedirectStandardOutput = true };
         using var p = System.Diagnostics.Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         await p.WaitForExitAsync();
         return output;
     });
 }
+
+/// <summary>The app's (the first node's) allocations and GC pauses so far (GET /bench/gc).</summary>
+async Task<GcSample> GcNowAsync()
+{
+    var b = target is Cluster cluster ? cluster.Nodes[0].Base : target.Base;
+    using var doc = System.Text.Json.JsonDocument.Parse(await floorClient.GetStringAsync($"{b}/bench/gc"));
+    var r = doc.RootElement;
+    return new GcSample(r.GetProperty("allocatedBytes").GetInt64(), r.GetProperty("pauseMs").GetDouble(),
+        r.GetProperty("gen0").GetInt32(), r.GetProperty("gen1").GetInt32(), r.GetProperty("gen2").GetInt32());
+}
+
+/// <summary>"allocated … KB per circuit per change; GC …": what a run of changes cost in garbage.</summary>
+string GcLine(GcSample before, GcSample after, int changes, int circuits, double wallSeconds) =>
+    $"allocated {(after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / Math.Max(1, changes) / Math.Max(1, circuits):N1} KB per circuit per change " +
+    $"({(after.AllocatedBytes - before.AllocatedBytes) / 1048576.0:N0} MiB in all); GC paused the app {after.PauseMs - before.PauseMs:N0} ms " +
+    $"({100 * (after.PauseMs - before.PauseMs) / 1000 / Math.Max(0.001, wallSeconds):N0}% of the wall time) in {after.Gen0 - before.Gen0} collections " +
+    $"({after.Gen1 - before.Gen1} gen 1, {after.Gen2 - before.Gen2} gen 2)";
 
 /// <summary>Re-renders the floor page in every circuit showing it, on every node; completes when every node has answered.</summary>
 async Task BumpFloorAsync(string label)
@@ -411,6 +428,7 @@ async Task<int> ScenarioA()
     var missing = 0;
     // --profile=S: bench/profile's CPU sampler on the app (the first node in D) for the first S seconds of the changes.
     var profile = StartProfile();
+    var gc0 = await GcNowAsync();
     var cpu0 = target.Cpu();
     var servicesCpu0 = (target as Cluster)?.ServicesCpu() ?? TimeSpan.Zero;
     var ownCpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -438,6 +456,7 @@ async Task<int> ScenarioA()
     }
     var wall = Circuit.Ms(t0, Circuit.Now) / 1000;
     var cpu = target.Cpu() - cpu0;
+    var gc1 = await GcNowAsync();
     var ownCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - ownCpu0;
     Console.WriteLine();
     var where = target is Cluster c3 ? $" through {c3.Nodes.Count} nodes behind nginx (PostgreSQL, Redis)" : "";
@@ -451,6 +470,7 @@ async Task<int> ScenarioA()
     Console.WriteLine($"Missing receipts (none within 30 s): {missing}");
     Console.WriteLine($"Server CPU during the changes: {cpu.TotalSeconds:N1} s over {wall:N1} s wall ({100 * cpu.TotalSeconds / wall:N0}% of one core); " +
                       $"{cpu.TotalMilliseconds / items:N0} ms per change, {cpu.TotalMilliseconds / items / Math.Max(1, participants):N2} ms per circuit per change; RSS {target.RssKb() / 1024.0:N0} MiB");
+    Console.WriteLine($"Garbage{(target is Cluster ? " (first node)" : "")}: {GcLine(gc0, gc1, items, participants, wall)}");
     if (target is Cluster cl)
         Console.WriteLine($"PostgreSQL, Redis and nginx meanwhile: {(cl.ServicesCpu() - servicesCpu0).TotalSeconds:N1} s CPU; circuits per node: the balancer hashes each browser's affinity cookie");
     Console.WriteLine($"Load generator CPU meanwhile (same machine): {ownCpu.TotalSeconds:N1} s ({100 * ownCpu.TotalSeconds / wall:N0}% of one core); load average {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -484,6 +504,7 @@ async Task<int> ScenarioA()
     var fLast = new List<double>();
     var fMissing = 0;
     var fRows = new List<string> { "bump,participant,from_ack_ms,from_send_ms" };
+    var fGc0 = await GcNowAsync();
     var fCpu0 = target.Cpu();
     var ft0 = Circuit.Now;
     for (var k = 0; k < items; k++)
@@ -509,6 +530,7 @@ async Task<int> ScenarioA()
     }
     var fWall = Circuit.Ms(ft0, Circuit.Now) / 1000;
     var fCpu = target.Cpu() - fCpu0;
+    var fGc1 = await GcNowAsync();
     Console.WriteLine();
     Console.WriteLine($"F (floor): {floors.Count} circuits on a page of one trivial component, {items} re-renders of all of them (POST /bench/floor/…; ack = the answer)");
     Console.WriteLine("| measure | n | p50 ms | p95 ms | p99 ms | max ms |");
@@ -518,6 +540,7 @@ async Task<int> ScenarioA()
     Stats.Row("last circuit per bump, from ack", fLast);
     Console.WriteLine($"Missing receipts: {fMissing}; server CPU {fCpu.TotalSeconds:N1} s over {fWall:N1} s, {fCpu.TotalMilliseconds / items:N0} ms per bump, " +
                       $"{fCpu.TotalMilliseconds / items / Math.Max(1, floors.Count):N3} ms per circuit per bump");
+    Console.WriteLine($"Garbage{(target is Cluster ? " (first node)" : "")}: {GcLine(fGc0, fGc1, items, floors.Count, fWall)}");
     double P99(List<double> v) => Stats.Percentile(v.Order().ToList(), 99);
     double P50(List<double> v) => Stats.Percentile(v.Order().ToList(), 50);
     Console.WriteLine($"{(scenario == "d" ? "D" : "A")}/F at p99: {P99(fromAck) / P99(fAck):N1} from the acknowledgement ({P99(fromAck):N1} / {P99(fAck):N1} ms), " +
@@ -816,6 +839,8 @@ async Task<int> ScenarioR()
     await restarted.DisposeAsync();
     return live.Count == n ? 0 : 1;
 }
+
+record GcSample(long AllocatedBytes, double PauseMs, int Gen0, int Gen1, int Gen2);
 
 static class Flows
 {

@@ -112,8 +112,7 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBo
                         log.LogWarning("Meeting {MeetingId}: preparing the version failed ({Error})", meetingId, e.GetType().Name);
                     }
                 }
-            // Each circuit renders on its own dispatcher: tell them all at once, not one after another.
-            await Task.WhenAll(m.Watchers.Select(w => SafelyAsync(() => w.ChangedAsync(state, connected))));
+            await TellAllAsync(m.Watchers, w => w.ChangedAsync(state, connected), log);
         }
         catch (Exception e)
         {
@@ -133,7 +132,26 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBo
         await Task.WhenAll(m.Watchers.Select(w => SafelyAsync(w.GoneAsync)));
     }
 
-    async Task SafelyAsync(Func<Task> tell)
+    /// <summary>
+    /// Tells every watcher, spread over the machine's cores. A circuit whose dispatcher is free renders inline,
+    /// on the thread that tells it, so telling them one after another from one thread renders every circuit of
+    /// the meeting on one core while the others wait (bench scenario A). Each share is told in turn on a thread
+    /// of its own; a failing watcher does not hold up the rest.
+    /// </summary>
+    public static Task TellAllAsync<T>(IReadOnlyList<T> watchers, Func<T, Task> tell, ILogger? log = null)
+    {
+        var shares = Math.Min(Environment.ProcessorCount, watchers.Count / MinimumShare);
+        if (shares <= 1) return Task.WhenAll(watchers.Select(w => SafelyAsync(() => tell(w), log)));
+        return Task.WhenAll(Enumerable.Range(0, shares).Select(share => Task.Run(() =>
+            Task.WhenAll(Enumerable.Range(0, watchers.Count).Where(i => i % shares == share).Select(i => SafelyAsync(() => tell(watchers[i]), log))))));
+    }
+
+    /// <summary>Fewer watchers than this per core are told from one thread: a thread of its own would cost more than it saves.</summary>
+    const int MinimumShare = 16;
+
+    Task SafelyAsync(Func<Task> tell) => SafelyAsync(tell, log);
+
+    static async Task SafelyAsync(Func<Task> tell, ILogger? log)
     {
         try
         {
@@ -142,7 +160,7 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBo
         catch (Exception e)
         {
             // One circuit's failure (it closed meanwhile) must not hold up the others.
-            log.LogDebug(e, "A watcher failed to take a change");
+            log?.LogDebug(e, "A watcher failed to take a change");
         }
     }
 }

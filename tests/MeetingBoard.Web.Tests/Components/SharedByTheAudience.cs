@@ -148,4 +148,43 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         Assert.False(MeetingPart.SameApartFromItems(afterRound, afterScore));
         Assert.True(MeetingPart.SameApartFromItems(afterRound, afterScore, showsScaling: false));
     }
+
+    [Fact]
+    public async Task AnItemAddedRendersItsOwnCategoryAgainAndNoOtherAndAMarkOfTheFamilysWordsCountsAsAChangeToIt()
+    {
+        var viewer = Participant(samId);
+        var typed = MeetingHosts.NewId();
+        await meeting.ChairDoesAsync((a, t) => new AddItem(typed, "harm", "Maya hides under the bed.", a, t));
+        using var ctx = Context();
+        var opened = ViewAs(await StateAsync(), viewer);
+        var board = ctx.Render<BoardView>(p => p.Add(c => c.View, opened));
+        IRenderedComponent<BoardCategory> CategoryPart(MeetingBoard.Board.Category c) => board.FindComponents<BoardCategory>().Single(x => x.Instance.Category == c);
+        var harm = CategoryPart(MeetingBoard.Board.Category.Harm);
+        var strengths = CategoryPart(MeetingBoard.Board.Category.ExistingStrengths);
+        async Task ShowLatestAsync()
+        {
+            var latest = ViewAs(await StateAsync(), viewer);
+            board.Render(p => p.Add(c => c.View, latest));
+        }
+        var (harmRenders, strengthsRenders) = (harm.RenderCount, strengths.RenderCount);
+
+        (await meeting.AddItemAsync(lee, "existing-strengths", "Gran visits every day.")).EnsureSuccessStatusCode();
+        await ShowLatestAsync();
+        Assert.Equal(strengthsRenders + 1, strengths.RenderCount);
+        Assert.Equal(harmRenders, harm.RenderCount);
+        Assert.Contains("Gran visits every day.", strengths.Markup);
+
+        // The item is the same record, but the chair marks what they typed as the family's words: its category shows it.
+        await meeting.ChairDoesAsync((a, t) => new MeetingBoard.Board.MarkFamilysWords(typed, true, a, t));
+        await ShowLatestAsync();
+        Assert.Equal(harmRenders + 1, harm.RenderCount);
+        Assert.Equal(strengthsRenders + 1, strengths.RenderCount);
+        Assert.Contains(MeetingBoard.Board.FamilysWords.Label, harm.Find($"#item-{typed}").TextContent);
+
+        // Anything else about the meeting (here the board locked) reaches every category.
+        await meeting.ChairDoesAsync((a, t) => new LockBoard(true, a, t));
+        await ShowLatestAsync();
+        Assert.Equal(harmRenders + 2, harm.RenderCount);
+        Assert.Equal(strengthsRenders + 2, strengths.RenderCount);
+    }
 }

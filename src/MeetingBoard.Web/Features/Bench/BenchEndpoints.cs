@@ -1,16 +1,23 @@
 namespace MeetingBoard.Web.Features.Bench;
 
-/// <summary>The floor every open <see cref="FloorPage"/> shows; bumping it re-renders them all.</summary>
+/// <summary>
+/// The floor every open <see cref="FloorPage"/> shows; bumping it re-renders them all, told the way the meeting
+/// feed tells its circuits (<see cref="Live.MeetingFeed.TellAllAsync"/>), so the two differ only in what they render.
+/// </summary>
 public static class BenchFloor
 {
     public static string Label { get; private set; } = "floor";
 
-    public static event Action<string>? Bumped;
+    static System.Collections.Immutable.ImmutableList<Func<string, Task>> pages = [];
 
-    public static void Bump(string label)
+    public static void Watch(Func<string, Task> page) => System.Collections.Immutable.ImmutableInterlocked.Update(ref pages, p => p.Add(page));
+
+    public static void Unwatch(Func<string, Task> page) => System.Collections.Immutable.ImmutableInterlocked.Update(ref pages, p => p.Remove(page));
+
+    public static Task BumpAsync(string label)
     {
         Label = label;
-        Bumped?.Invoke(label);
+        return Live.MeetingFeed.TellAllAsync(pages, page => page(label));
     }
 }
 
@@ -39,8 +46,19 @@ public static class BenchEndpoints
         if (!options.Enabled) return;
         app.MapPost("/bench/floor/{label}", (string label) =>
         {
-            BenchFloor.Bump(label);
+            // Not awaited: the answer is the "acknowledgement" the bench measures from, as the facilitator's batch is in A.
+            _ = BenchFloor.BumpAsync(label);
             return Results.Accepted();
         }).DisableAntiforgery();
+        // What this process has allocated and how long the GC has stopped it, so far: the bench reads it before and
+        // after a scenario's changes to give bytes allocated and GC pause per circuit per change.
+        app.MapGet("/bench/gc", () => Results.Json(new
+        {
+            allocatedBytes = GC.GetTotalAllocatedBytes(),
+            pauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
+            gen0 = GC.CollectionCount(0),
+            gen1 = GC.CollectionCount(1),
+            gen2 = GC.CollectionCount(2),
+        }));
     }
 }

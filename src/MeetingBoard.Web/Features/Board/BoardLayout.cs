@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using MeetingBoard.Board;
@@ -16,7 +15,7 @@ namespace MeetingBoard.Web.Features.Board;
 /// </summary>
 public sealed class BoardLayout
 {
-    public sealed record CategoryShown(CategoryInfo Info, ImmutableList<BoardItem> Items, int Count, string SectionId, string TitleId, string CountText)
+    public sealed record CategoryShown(CategoryInfo Info, BoardItem[] Items, int Count, string SectionId, string TitleId, string CountText)
     {
         public IReadOnlyList<Category> Only { get; } = [Info.Category];
     }
@@ -25,13 +24,19 @@ public sealed class BoardLayout
 
     public required IReadOnlyList<ColumnShown> Columns { get; init; }
 
+    Dictionary<Category, CategoryShown>? byCategory;
+
+    /// <summary>One category as this view shows it.</summary>
+    public CategoryShown Of(Category category) =>
+        (byCategory ??= Columns.SelectMany(c => c.CategoriesShown).ToDictionary(c => c.Info.Category))[category];
+
     static readonly ConditionalWeakTable<MeetingState, BoardLayout> made = new();
 
     public static BoardLayout For(MeetingState state) => made.GetValue(state, Make);
 
     static BoardLayout Make(MeetingState state)
     {
-        var byCategory = state.Items.GroupBy(i => i.Category).ToDictionary(g => g.Key, g => g.ToImmutableList());
+        var byCategory = state.Items.GroupBy(i => i.Category).ToDictionary(g => g.Key, g => g.ToArray());
         return new BoardLayout
         {
             Columns = Map.Columns.Select(column => new ColumnShown(
@@ -43,7 +48,7 @@ public sealed class BoardLayout
                 {
                     var info = state.Practice.Words.Info(c.Category);
                     var items = byCategory.GetValueOrDefault(c.Category, []);
-                    var count = items.Count + PracticeSection.Count(state.Practice, c.Category);
+                    var count = items.Length + PracticeSection.Count(state.Practice, c.Category);
                     return new CategoryShown(info, items, count, "cat-" + info.Slug, $"cat-{info.Slug}-title", $"({count.ToString(CultureInfo.InvariantCulture)})");
                 }).ToList())).ToList(),
         };

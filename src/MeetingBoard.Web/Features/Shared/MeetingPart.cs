@@ -1,5 +1,6 @@
 using MeetingBoard.Meetings;
 using MeetingBoard.Web.Live;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 
 namespace MeetingBoard.Web.Features.Shared;
@@ -64,7 +65,27 @@ public abstract class MeetingPart : ComponentBase
     /// </summary>
     public static bool SameApartFromItems(MeetingView a, MeetingView b, bool showsScaling = true) =>
         a.Viewer == b.Viewer && ReferenceEquals(a.Clock, b.Clock) && (!showsScaling || a.MyScore == b.MyScore)
-        && (ReferenceEquals(a.State, b.State) || Shown(a.State, showsScaling) == Shown(b.State, showsScaling));
+        && SameStateApartFromItems(a.State, b.State, showsScaling);
+
+    /// <summary>What one comparison of two versions found, kept with the later version.</summary>
+    sealed record Compared(WeakReference<MeetingState> Before, bool Same, bool SameApartFromScaling);
+
+    // Every circuit of an audience compares the same two versions, in every part: compared once, not once per
+    // part per circuit (each comparison copies both states). Weak on the later version; the earlier one is held
+    // weakly, so versions are not chained.
+    static readonly ConditionalWeakTable<MeetingState, Compared> compared = new();
+
+    static bool SameStateApartFromItems(MeetingState a, MeetingState b, bool showsScaling)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (!compared.TryGetValue(b, out var known) || !known.Before.TryGetTarget(out var before) || !ReferenceEquals(before, a))
+        {
+            var apartFromScaling = Shown(a, false) == Shown(b, false);
+            known = new Compared(new WeakReference<MeetingState>(a), apartFromScaling && Equals(a.Scaling, b.Scaling), apartFromScaling);
+            compared.AddOrUpdate(b, known);
+        }
+        return showsScaling ? known.Same : known.SameApartFromScaling;
+    }
 
     static MeetingState Shown(MeetingState state, bool showsScaling) =>
         state with
