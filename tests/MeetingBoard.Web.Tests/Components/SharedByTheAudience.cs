@@ -187,4 +187,42 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         Assert.Equal(harmRenders + 2, harm.RenderCount);
         Assert.Equal(strengthsRenders + 2, strengths.RenderCount);
     }
+
+    [Fact]
+    public async Task ALargeRoundIsDrawnAsABarPerScoreWithItsCountAndASmallOneAsADotPerPerson()
+    {
+        var roundId = MeetingHosts.NewId();
+        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", "Gran is near", null, a, t)));
+        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 1, "6", "Maya is settled at school", null, a, t)));
+        var shared = meeting.App.Services.GetRequiredService<SharedMarkup>();
+        async Task<string> RevealedAsync()
+        {
+            var state = AudienceViews.For(await StateAsync(), Audience.Participant);
+            return ScalingResults.For(shared, state, state.Scaling.Find(roundId)!.Attempt, large: false);
+        }
+
+        // Two people: a dot each, and no bars.
+        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        var small = await RevealedAsync();
+        Assert.Equal(2, small.Split("<circle").Length - 1);
+        Assert.DoesNotContain("<rect", small);
+
+        // Thirteen more join Lee at 6 on a new attempt: more than a stack of dots holds, so each score given is a bar.
+        await meeting.ChairDoesAsync((a, t) => new RerunRound(roundId, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 2, "3", "Gran is near", null, a, t)));
+        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 2, "6", "Maya is settled at school", null, a, t)));
+        for (var i = 0; i < ResultsMarkup.MostDots + 1; i++)
+        {
+            var (who, _) = await meeting.AdmitAsync($"Helper {i}", "Neighbour");
+            Assert.Null(await meeting.RunAsync(who, (a, t) => new GiveScore(roundId, 2, "6", $"Reason {i}", null, a, t)));
+        }
+        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        var large = await RevealedAsync();
+        Assert.DoesNotContain("<circle", large);
+        Assert.Equal(4, large.Split("<rect").Length - 1); // scores 3 and 6, a family and a professional part each
+        Assert.Contains(">14</text>", large);
+        Assert.Contains("6: 14 people", large); // the picture's label still counts every score
+        Assert.Contains("Reason 12", large); // and the table still names everyone
+    }
 }
