@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using MeetingBoard.Meetings;
 using MeetingBoard.Web.Live;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 
 namespace MeetingBoard.Web.Features.Shared;
