@@ -133,21 +133,13 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBo
     }
 
     /// <summary>
-    /// Tells every watcher, spread over the machine's cores. A circuit whose dispatcher is free renders inline,
-    /// on the thread that tells it, so telling them one after another from one thread renders every circuit of
-    /// the meeting on one core while the others wait (bench scenario A). Each share is told in turn on a thread
-    /// of its own; a failing watcher does not hold up the rest.
+    /// Tells every watcher, in turn from this thread: a circuit whose dispatcher is free renders inline, so the
+    /// first are told before the last are rendered. One that waits does not hold up the next, and one that fails
+    /// (its circuit closed meanwhile) holds up nobody. Spreading the watchers over the cores was measured (bench A,
+    /// docs/benchmarks.md): participants got a change no sooner, and the facilitator, told first here, later.
     /// </summary>
-    public static Task TellAllAsync<T>(IReadOnlyList<T> watchers, Func<T, Task> tell, ILogger? log = null)
-    {
-        var shares = Math.Min(Environment.ProcessorCount, watchers.Count / MinimumShare);
-        if (shares <= 1) return Task.WhenAll(watchers.Select(w => SafelyAsync(() => tell(w), log)));
-        return Task.WhenAll(Enumerable.Range(0, shares).Select(share => Task.Run(() =>
-            Task.WhenAll(Enumerable.Range(0, watchers.Count).Where(i => i % shares == share).Select(i => SafelyAsync(() => tell(watchers[i]), log))))));
-    }
-
-    /// <summary>Fewer watchers than this per core are told from one thread: a thread of its own would cost more than it saves.</summary>
-    const int MinimumShare = 16;
+    public static Task TellAllAsync<T>(IEnumerable<T> watchers, Func<T, Task> tell, ILogger? log = null) =>
+        Task.WhenAll(watchers.Select(w => SafelyAsync(() => tell(w), log)));
 
     Task SafelyAsync(Func<Task> tell) => SafelyAsync(tell, log);
 

@@ -4,8 +4,8 @@ using MeetingBoard.Web.Live;
 namespace MeetingBoard.Web.Tests.Live;
 
 /// <summary>
-/// The feed tells a meeting's circuits in shares spread over the cores: every watcher is told exactly once,
-/// and one that fails (its circuit closed meanwhile) holds up nobody else.
+/// The feed tells each of a meeting's circuits exactly once; one that waits or fails (its circuit closed
+/// meanwhile) holds up nobody else.
 /// </summary>
 public sealed class TellingEveryWatcher
 {
