@@ -380,7 +380,7 @@ Task<string>? StartProfile(AppProcess? node = null)
     });
 }
 
-/// <summary>The app's (the first node's) allocations and GC pauses so far (GET /bench/gc).</summary>
+/// <summary>The app's allocations and GC pauses so far (GET /bench/gc; in D, the first node's, not printed).</summary>
 async Task<GcSample> GcNowAsync()
 {
     var b = target is Cluster cluster ? cluster.Nodes[0].Base : target.Base;
@@ -470,7 +470,8 @@ async Task<int> ScenarioA()
     Console.WriteLine($"Missing receipts (none within 30 s): {missing}");
     Console.WriteLine($"Server CPU during the changes: {cpu.TotalSeconds:N1} s over {wall:N1} s wall ({100 * cpu.TotalSeconds / wall:N0}% of one core); " +
                       $"{cpu.TotalMilliseconds / items:N0} ms per change, {cpu.TotalMilliseconds / items / Math.Max(1, participants):N2} ms per circuit per change; RSS {target.RssKb() / 1024.0:N0} MiB");
-    Console.WriteLine($"Garbage{(target is Cluster ? " (first node)" : "")}: {GcLine(gc0, gc1, items, participants, wall)}");
+    // (Not for D: a node holds only some of the circuits, and which is not known here.)
+    if (target is not Cluster) Console.WriteLine($"Garbage: {GcLine(gc0, gc1, items, participants, wall)}");
     if (target is Cluster cl)
         Console.WriteLine($"PostgreSQL, Redis and nginx meanwhile: {(cl.ServicesCpu() - servicesCpu0).TotalSeconds:N1} s CPU; circuits per node: the balancer hashes each browser's affinity cookie");
     Console.WriteLine($"Load generator CPU meanwhile (same machine): {ownCpu.TotalSeconds:N1} s ({100 * ownCpu.TotalSeconds / wall:N0}% of one core); load average {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -540,7 +541,7 @@ async Task<int> ScenarioA()
     Stats.Row("last circuit per bump, from ack", fLast);
     Console.WriteLine($"Missing receipts: {fMissing}; server CPU {fCpu.TotalSeconds:N1} s over {fWall:N1} s, {fCpu.TotalMilliseconds / items:N0} ms per bump, " +
                       $"{fCpu.TotalMilliseconds / items / Math.Max(1, floors.Count):N3} ms per circuit per bump");
-    Console.WriteLine($"Garbage{(target is Cluster ? " (first node)" : "")}: {GcLine(fGc0, fGc1, items, floors.Count, fWall)}");
+    if (target is not Cluster) Console.WriteLine($"Garbage: {GcLine(fGc0, fGc1, items, floors.Count, fWall)}");
     double P99(List<double> v) => Stats.Percentile(v.Order().ToList(), 99);
     double P50(List<double> v) => Stats.Percentile(v.Order().ToList(), 50);
     Console.WriteLine($"{(scenario == "d" ? "D" : "A")}/F at p99: {P99(fromAck) / P99(fAck):N1} from the acknowledgement ({P99(fromAck):N1} / {P99(fAck):N1} ms), " +
