@@ -225,4 +225,24 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         Assert.Contains("6: 14 people", large); // the picture's label still counts every score
         Assert.Contains("Reason 12", large); // and the table still names everyone
     }
+
+    [Fact]
+    public async Task InThePeoplePanelOnlyTheRowOfThePersonWhoAddedSomethingRendersAgain()
+    {
+        var chair = new Viewer(Audience.Facilitator, Actor.Facilitator((await StateAsync()).FacilitatorId));
+        using var ctx = Context();
+        var opened = ViewAs(await StateAsync(), chair);
+        var panel = ctx.Render<PeoplePanel>(p => p.Add(c => c.View, opened));
+        IRenderedComponent<PersonRow> Row(string id) => panel.FindComponents<PersonRow>().Single(r => r.Instance.Person.Id == id);
+        var (samRenders, leeRenders) = (Row(samId).RenderCount, Row(leeId).RenderCount);
+
+        (await meeting.AddItemAsync(lee, "harm", "Maya hides under the bed.")).EnsureSuccessStatusCode();
+        var later = ViewAs(await StateAsync(), chair);
+        panel.Render(p => p.Add(c => c.View, later));
+
+        Assert.Equal(leeRenders + 1, Row(leeId).RenderCount);
+        Assert.Equal(samRenders, Row(samId).RenderCount);
+        Assert.Equal("· 1 contribution", Row(leeId).Find(".mb-person__count").TextContent);
+        Assert.Equal("· 0 contributions", Row(samId).Find(".mb-person__count").TextContent);
+    }
 }
