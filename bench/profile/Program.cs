@@ -109,8 +109,10 @@ static int Samples(string file, int rows, string? leaf = null)
     var inclusive = new Dictionary<string, int>();
     var exclusive = new Dictionary<string, int>();
     // Innermost frames of a thread that is waiting, not running: thread pool and timer waits, blocking reads,
-    // the console logger's queue, and native frames the runtime cannot name (epoll and friends).
-    var waits = new System.Text.RegularExpressions.Regex(@"Wait|Sleep|Sys\.Read|TryDequeue|EventLoop|!\?$");
+    // the console logger's queue, native frames the runtime cannot name (epoll and friends), a thread held
+    // while the GC runs (PollGC: the GC's own work is on its native threads, which are not sampled), and a
+    // pool thread whose innermost named frame is its start (parked in the pool's native semaphore).
+    var waits = new System.Text.RegularExpressions.Regex(@"Wait|Sleep|Sys\.Read|TryDequeue|EventLoop|!\?$|PollGC|WorkerThread\.WorkerThreadStart\(\)$");
     var leafPattern = leaf is null ? null : new System.Text.RegularExpressions.Regex(leaf);
     var leafStacks = new Dictionary<string, int>();
     var samples = 0;

@@ -67,22 +67,24 @@ public abstract class MeetingPart : ComponentBase
         a.Viewer == b.Viewer && ReferenceEquals(a.Clock, b.Clock) && (!showsScaling || a.MyScore == b.MyScore)
         && SameStateApartFromItems(a.State, b.State, showsScaling);
 
-    /// <summary>What one comparison of two versions found, kept with the later version.</summary>
-    sealed record Compared(WeakReference<MeetingState> Before, bool Same, bool SameApartFromScaling);
+    /// <summary>What one comparison of two versions found.</summary>
+    sealed record Compared(bool Same, bool SameApartFromScaling);
 
     // Every circuit of an audience compares the same two versions, in every part: compared once, not once per
-    // part per circuit (each comparison copies both states). Weak on the later version; the earlier one is held
-    // weakly, so versions are not chained.
-    static readonly ConditionalWeakTable<MeetingState, Compared> compared = new();
+    // part per circuit (each comparison copies both states). Kept by the later version, then by the earlier
+    // one, both weakly: a part inside a category that skipped its render compares from an older version than
+    // the rest, and a single remembered pair was replaced back and forth under a lock (bench A's profile).
+    static readonly ConditionalWeakTable<MeetingState, ConditionalWeakTable<MeetingState, Compared>> compared = new();
 
     static bool SameStateApartFromItems(MeetingState a, MeetingState b, bool showsScaling)
     {
         if (ReferenceEquals(a, b)) return true;
-        if (!compared.TryGetValue(b, out var known) || !known.Before.TryGetTarget(out var before) || !ReferenceEquals(before, a))
+        var from = compared.GetValue(b, static _ => new());
+        if (!from.TryGetValue(a, out var known))
         {
             var apartFromScaling = Shown(a, false) == Shown(b, false);
-            known = new Compared(new WeakReference<MeetingState>(a), apartFromScaling && Equals(a.Scaling, b.Scaling), apartFromScaling);
-            compared.AddOrUpdate(b, known);
+            known = new Compared(apartFromScaling && Equals(a.Scaling, b.Scaling), apartFromScaling);
+            from.TryAdd(a, known);
         }
         return showsScaling ? known.Same : known.SameApartFromScaling;
     }
