@@ -59,6 +59,9 @@ public sealed class PageLayout(BrowserFixture browsers) : BrowserTest
 
         var screen = await browsers.NewPageAsync(app, 1920, 1080);
         await screen.GotoAsync(screenLink);
+        // Measured once live: until then the prerendered board is on the page, and the circuit's first render
+        // replaces its nodes, so a measurement made across that moment reads a detached one.
+        await LivePages.WaitUntilLiveAsync(screen);
         // The room screen shows the harm matrix entry and the three next steps as cards too.
         await Expect(screen.Locator("#mb-board .mb-item")).ToHaveCountAsync(14);
         await RoomScreenCutsNothingAsync(screen);
