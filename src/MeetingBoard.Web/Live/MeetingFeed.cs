@@ -129,7 +129,7 @@ public sealed class MeetingFeed(MeetingHosts hosts, Presence presence, MeetingBo
     public async Task MeetingDeletedAsync(string meetingId)
     {
         if (!meetings.TryGetValue(meetingId, out var m)) return;
-        await Task.WhenAll(m.Watchers.Select(w => SafelyAsync(w.GoneAsync)));
+        await TellAllAsync(m.Watchers, w => w.GoneAsync(), log);
     }
 
     /// <summary>

@@ -24,11 +24,10 @@ public sealed class BoardLayout
 
     public required IReadOnlyList<ColumnShown> Columns { get; init; }
 
-    Dictionary<Category, CategoryShown>? byCategory;
+    Dictionary<Category, CategoryShown> ByCategory { get; init; } = [];
 
     /// <summary>One category as this view shows it.</summary>
-    public CategoryShown Of(Category category) =>
-        (byCategory ??= Columns.SelectMany(c => c.CategoriesShown).ToDictionary(c => c.Info.Category))[category];
+    public CategoryShown Of(Category category) => ByCategory[category];
 
     static readonly ConditionalWeakTable<MeetingState, BoardLayout> made = new();
 
@@ -37,9 +36,7 @@ public sealed class BoardLayout
     static BoardLayout Make(MeetingState state)
     {
         var byCategory = state.Items.GroupBy(i => i.Category).ToDictionary(g => g.Key, g => g.ToArray());
-        return new BoardLayout
-        {
-            Columns = Map.Columns.Select(column => new ColumnShown(
+        var columns = Map.Columns.Select(column => new ColumnShown(
                 column,
                 "mb-column mb-column--" + column.Column switch { Column.Worried => "worried", Column.WorkingWell => "working", _ => "needs" },
                 "col-" + column.Slug,
@@ -50,7 +47,11 @@ public sealed class BoardLayout
                     var items = byCategory.GetValueOrDefault(c.Category, []);
                     var count = items.Length + PracticeSection.Count(state.Practice, c.Category);
                     return new CategoryShown(info, items, count, "cat-" + info.Slug, $"cat-{info.Slug}-title", $"({count.ToString(CultureInfo.InvariantCulture)})");
-                }).ToList())).ToList(),
+                }).ToList())).ToList();
+        return new BoardLayout
+        {
+            Columns = columns,
+            ByCategory = columns.SelectMany(c => c.CategoriesShown).ToDictionary(c => c.Info.Category),
         };
     }
 }
