@@ -51,6 +51,8 @@ sealed class Circuit : IAsyncDisposable
     public string Path { get; }
     public int Batches;
     public long BatchBytes;
+    /// <summary>Components rendered, over every batch so far (a batch lists each component that rendered, even with no edits).</summary>
+    public long ComponentsRendered;
     /// <summary>Element id → event name (onsubmit, onchange…) → event handler id, from every batch so far.</summary>
     public readonly Dictionary<string, Dictionary<string, ulong>> Handlers = [];
     public readonly HashSet<ulong> DisposedHandlers = [];
@@ -171,6 +173,7 @@ sealed class Circuit : IAsyncDisposable
         LastBatchAt = at;
         Interlocked.Increment(ref Batches);
         Interlocked.Add(ref BatchBytes, bytes.Length);
+        Interlocked.Add(ref ComponentsRendered, RenderBatchReader.ComponentsIn(bytes));
         if (TrackHandlers && Environment.GetEnvironmentVariable("BENCH_DUMP_BATCHES") is { } dump)
             File.WriteAllBytes(System.IO.Path.Combine(dump, $"batch-{batchId}.bin"), bytes);
         if (TrackHandlers)
@@ -309,6 +312,9 @@ static class RenderBatchReader
         public StringBuilder Text { get; } = new();
     }
     const int PrependFrame = 1, SetAttribute = 3;
+
+    /// <summary>How many components rendered in this batch: the count of its updated components' diffs.</summary>
+    public static int ComponentsIn(byte[] b) => BitConverter.ToInt32(b, BitConverter.ToInt32(b, b.Length - 5 * 4));
 
     /// <summary>
     /// Element ids and their event handlers, from the frames each component prepends; and when a component

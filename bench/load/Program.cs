@@ -386,8 +386,12 @@ async Task<GcSample> GcNowAsync()
     var b = target is Cluster cluster ? cluster.Nodes[0].Base : target.Base;
     using var doc = System.Text.Json.JsonDocument.Parse(await floorClient.GetStringAsync($"{b}/bench/gc"));
     var r = doc.RootElement;
+    var last = r.GetProperty("lastYoung");
+    var kind = r.GetProperty("server").GetBoolean() ? $"Server GC, {r.GetProperty("heaps")} heaps" : "Workstation GC";
     return new GcSample(r.GetProperty("allocatedBytes").GetInt64(), r.GetProperty("pauseMs").GetDouble(),
-        r.GetProperty("gen0").GetInt32(), r.GetProperty("gen1").GetInt32(), r.GetProperty("gen2").GetInt32());
+        r.GetProperty("gen0").GetInt32(), r.GetProperty("gen1").GetInt32(), r.GetProperty("gen2").GetInt32(),
+        last.GetProperty("index").GetInt64(), last.GetProperty("pauseMs").GetDouble(),
+        last.GetProperty("promotedBytes").GetInt64(), last.GetProperty("heapBytes").GetInt64(), kind);
 }
 
 /// <summary>"allocated … KB per circuit per change; GC …": what a run of changes cost in garbage.</summary>
@@ -395,7 +399,10 @@ string GcLine(GcSample before, GcSample after, int changes, int circuits, double
     $"allocated {(after.AllocatedBytes - before.AllocatedBytes) / 1024.0 / Math.Max(1, changes) / Math.Max(1, circuits):N1} KB per circuit per change " +
     $"({(after.AllocatedBytes - before.AllocatedBytes) / 1048576.0:N0} MiB in all); GC paused the app {after.PauseMs - before.PauseMs:N0} ms " +
     $"({100 * (after.PauseMs - before.PauseMs) / 1000 / Math.Max(0.001, wallSeconds):N0}% of the wall time) in {after.Gen0 - before.Gen0} collections " +
-    $"({after.Gen1 - before.Gen1} gen 1, {after.Gen2 - before.Gen2} gen 2)";
+    $"({after.Gen1 - before.Gen1} gen 1, {after.Gen2 - before.Gen2} gen 2)" +
+    (after.LastIndex != before.LastIndex
+        ? $"; the last young one paused {after.LastPauseMs:N0} ms and kept {after.LastPromotedBytes / 1048576.0:N1} MiB of a {after.LastHeapBytes / 1048576.0:N0} MiB heap"
+        : "") + $" ({after.Kind})";
 
 /// <summary>Re-renders the floor page in every circuit showing it, on every node; completes when every node has answered.</summary>
 async Task BumpFloorAsync(string label)
@@ -429,6 +436,7 @@ async Task<int> ScenarioA()
     // --profile=S: bench/profile's CPU sampler on the app (the first node in D) for the first S seconds of the changes.
     var profile = StartProfile();
     var gc0 = await GcNowAsync();
+    var rendered0 = circuits.Sum(c => Interlocked.Read(ref c.ComponentsRendered));
     var cpu0 = target.Cpu();
     var servicesCpu0 = (target as Cluster)?.ServicesCpu() ?? TimeSpan.Zero;
     var ownCpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -457,6 +465,7 @@ async Task<int> ScenarioA()
     var wall = Circuit.Ms(t0, Circuit.Now) / 1000;
     var cpu = target.Cpu() - cpu0;
     var gc1 = await GcNowAsync();
+    var rendered = circuits.Sum(c => Interlocked.Read(ref c.ComponentsRendered)) - rendered0;
     var ownCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - ownCpu0;
     Console.WriteLine();
     var where = target is Cluster c3 ? $" through {c3.Nodes.Count} nodes behind nginx (PostgreSQL, Redis)" : "";
@@ -472,6 +481,7 @@ async Task<int> ScenarioA()
                       $"{cpu.TotalMilliseconds / items:N0} ms per change, {cpu.TotalMilliseconds / items / Math.Max(1, participants):N2} ms per circuit per change; RSS {target.RssKb() / 1024.0:N0} MiB");
     // (Not for D: a node holds only some of the circuits, and which is not known here.)
     if (target is not Cluster) Console.WriteLine($"Garbage: {GcLine(gc0, gc1, items, participants, wall)}");
+    Console.WriteLine($"Components rendered: {rendered / (double)Math.Max(1, items) / Math.Max(1, participants):N1} per participant circuit per change");
     if (target is Cluster cl)
         Console.WriteLine($"PostgreSQL, Redis and nginx meanwhile: {(cl.ServicesCpu() - servicesCpu0).TotalSeconds:N1} s CPU; circuits per node: the balancer hashes each browser's affinity cookie");
     Console.WriteLine($"Load generator CPU meanwhile (same machine): {ownCpu.TotalSeconds:N1} s ({100 * ownCpu.TotalSeconds / wall:N0}% of one core); load average {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -841,7 +851,8 @@ async Task<int> ScenarioR()
     return live.Count == n ? 0 : 1;
 }
 
-record GcSample(long AllocatedBytes, double PauseMs, int Gen0, int Gen1, int Gen2);
+record GcSample(long AllocatedBytes, double PauseMs, int Gen0, int Gen1, int Gen2,
+    long LastIndex, double LastPauseMs, long LastPromotedBytes, long LastHeapBytes, string Kind);
 
 static class Flows
 {
