@@ -617,12 +617,14 @@ async Task<int> ScenarioE()
     var profile = StartProfile();
     if (profile is not null) await Task.Delay(2000);
     var rCpu0 = target.Cpu();
+    var bytes0 = circuits.Sum(c => Interlocked.Read(ref c.BatchBytes));
     var sentAt = Circuit.Now;
     var r = await board.DispatchAsync(reveal, "click", new { });
     if (!r.Ok) throw new InvalidOperationException($"Reveal refused: {r.Result}");
     var ack = await own.WaitAsync(TimeSpan.FromSeconds(60));
     try { await Task.WhenAll(seen).WaitAsync(TimeSpan.FromSeconds(60)); } catch (TimeoutException) { }
     var rCpu = target.Cpu() - rCpu0;
+    var revealBytes = circuits.Sum(c => Interlocked.Read(ref c.BatchBytes)) - bytes0;
     var fromAck = seen.Where(t => t.IsCompletedSuccessfully).Select(t => Circuit.Ms(ack, t.Result)).ToList();
     var fromSend = seen.Where(t => t.IsCompletedSuccessfully).Select(t => Circuit.Ms(sentAt, t.Result)).ToList();
     Console.WriteLine();
@@ -634,6 +636,7 @@ async Task<int> ScenarioE()
     Stats.Row("facilitator's own batch, from sending the click", [Circuit.Ms(sentAt, ack)]);
     Stats.Row("a participant's own batch after saving a score, from sending the submit", [.. saveMs.Where(x => !double.IsNaN(x))]);
     Console.WriteLine($"Missing: {seen.Count(t => !t.IsCompletedSuccessfully)}; server CPU for the reveal {rCpu.TotalMilliseconds:N0} ms ({rCpu.TotalMilliseconds / circuits.Count:N2} ms per circuit); " +
+                      $"{revealBytes / 1024.0 / Math.Max(1, circuits.Count):N1} KB of render batches per participant; " +
                       $"RSS {target.RssKb() / 1024.0:N0} MiB; load average {File.ReadAllText("/proc/loadavg").Trim()}");
     File.WriteAllLines(Path.Combine(results, $"e-{stamp}.csv"),
         ["participant,save_ms,saved_at_s,reveal_from_ack_ms,reveal_from_send_ms",

@@ -101,19 +101,72 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         var others = AudienceViews.For(state, Audience.Participant);
         var attempt = others.Scaling.Find(roundId)!.Attempt;
 
-        var once = ScalingResults.For(shared, others, attempt, large: false);
-        Assert.Same(once, ScalingResults.For(shared, AudienceViews.For(state, Audience.RoomScreen), attempt, large: false));
-        Assert.Contains("Maya is settled at school", once);
-        Assert.Contains("&lt;img", once);
-        Assert.DoesNotContain("<img", once);
+        var once = ScalingResults.For(shared, others, attempt);
+        Assert.Same(once, ScalingResults.For(shared, AudienceViews.For(state, Audience.RoomScreen), attempt));
+        Assert.Contains("Maya is settled at school", once.Voices);
+        Assert.Contains("&lt;img", once.Voices);
+        Assert.DoesNotContain("<img", once.Picture + once.Voices);
+        Assert.Contains("mb-scale-line", once.Picture);
 
         // An item added: a new version of the meeting that names everyone the same keeps the same string.
         (await meeting.AddItemAsync(sam, "harm", "Another worry")).EnsureSuccessStatusCode();
         var later = await StateAsync();
-        Assert.Same(once, ScalingResults.For(shared, AudienceViews.For(later, Audience.Participant), AudienceViews.For(later, Audience.Participant).Scaling.Find(roundId)!.Attempt, large: false));
+        Assert.Same(once, ScalingResults.For(shared, AudienceViews.For(later, Audience.Participant), AudienceViews.For(later, Audience.Participant).Scaling.Find(roundId)!.Attempt));
+    }
 
-        // The room screen's large version is its own.
-        Assert.NotSame(once, ScalingResults.For(shared, others, attempt, large: true));
+    [Fact]
+    public async Task ALargeRoundFoldsEveryonesRowsBehindAButtonThatOpensThemForThePersonWhoPressedIt()
+    {
+        var roundId = MeetingHosts.NewId();
+        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", Hostile, null, a, t)));
+        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 1, "6", "Maya is settled at school", null, a, t)));
+        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        await using var ctx = Context();
+        IRenderedComponent<ScalingResults> Results(MeetingState state) =>
+            ctx.Render<ScalingResults>(p => p.Add(c => c.State, state).Add(c => c.Attempt, state.Scaling.Find(roundId)!.Attempt));
+
+        // Two scores: every row shown, nothing to press.
+        var small = Results(AudienceViews.For(await StateAsync(), Audience.Participant));
+        Assert.Equal(2, small.FindAll(".mb-results__table tbody tr").Count);
+        Assert.Empty(small.FindAll("button"));
+
+        // One more than MostRowsOpen on a new run: the picture, lowest and highest, and a button instead of the rows.
+        await meeting.ChairDoesAsync((a, t) => new RerunRound(roundId, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 2, "3", Hostile, null, a, t)));
+        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 2, "6", "Maya is settled at school", null, a, t)));
+        for (var i = 0; i < ScalingResults.MostRowsOpen - 1; i++)
+        {
+            var (who, _) = await meeting.AdmitAsync($"Helper {i}", "Neighbour");
+            Assert.Null(await meeting.RunAsync(who, (a, t) => new GiveScore(roundId, 2, "5", $"Reason {i}", null, a, t)));
+        }
+        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        var state = AudienceViews.For(await StateAsync(), Audience.Participant);
+        var mine = Results(state);
+        var theirs = Results(state);
+        Assert.Empty(mine.FindAll("table"));
+        Assert.DoesNotContain("Reason 3", mine.Markup);
+        Assert.NotEmpty(mine.FindAll("svg.mb-scale-line"));
+        Assert.Contains("Maya is settled at school", mine.Find(".mb-results__end--high").TextContent); // the highest still speaks
+        var button = mine.Find("button.mb-results__unfold");
+        Assert.Equal($"Show everyone's scores and reasons ({ScalingResults.MostRowsOpen + 1})", button.TextContent.Trim());
+        Assert.Equal("false", button.GetAttribute("aria-expanded"));
+
+        // Pressed: every row, the button now hides them; someone else's results stay folded.
+        button.Click();
+        Assert.Equal(ScalingResults.MostRowsOpen + 1, mine.FindAll(".mb-results__table tbody tr").Count);
+        Assert.Contains("Reason 3", mine.Markup);
+        Assert.Equal("true", mine.Find("button.mb-results__unfold").GetAttribute("aria-expanded"));
+        Assert.StartsWith("Hide", mine.Find("button.mb-results__unfold").TextContent.Trim());
+        Assert.Empty(theirs.FindAll("table"));
+
+        // A newer version of the meeting keeps them open; pressed again, they fold.
+        (await meeting.AddItemAsync(sam, "harm", "Another worry")).EnsureSuccessStatusCode();
+        var later = AudienceViews.For(await StateAsync(), Audience.Participant);
+        mine.Render(p => p.Add(c => c.State, later).Add(c => c.Attempt, later.Scaling.Find(roundId)!.Attempt));
+        Assert.Equal(ScalingResults.MostRowsOpen + 1, mine.FindAll(".mb-results__table tbody tr").Count);
+        mine.Find("button.mb-results__unfold").Click();
+        Assert.Empty(mine.FindAll("table"));
     }
 
     [Fact]
@@ -199,7 +252,8 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         async Task<string> RevealedAsync()
         {
             var state = AudienceViews.For(await StateAsync(), Audience.Participant);
-            return ScalingResults.For(shared, state, state.Scaling.Find(roundId)!.Attempt, large: false);
+            var made = ScalingResults.For(shared, state, state.Scaling.Find(roundId)!.Attempt);
+            return made.Picture + made.Voices;
         }
 
         // Two people: a dot each, and no bars.

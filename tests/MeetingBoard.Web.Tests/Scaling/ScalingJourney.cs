@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using MeetingBoard.Scaling;
+using MeetingBoard.Web.Features.Scaling;
 using MeetingBoard.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -245,6 +247,66 @@ public sealed class ScalingJourney(BrowserFixture browsers) : BrowserTest
             Assert.DoesNotContain("safe", await chair.Locator(field).InputValueAsync(), StringComparison.OrdinalIgnoreCase);
         await chair.GetByRole(AriaRole.Button, new() { Name = "Start scaling" }).ClickAsync();
         await Expect(live.Screen.Locator("#mb-scaling .mb-scale-question__question")).ToHaveTextAsync("On a scale of 0 to 10, how well are the children?");
+    }
+
+    [Fact]
+    public async Task ALargeRoundShowsItsPictureToEveryoneAndFoldsEveryonesRowsBehindAButtonEachPersonOpens()
+    {
+        var live = await ScalingMeeting.StartAsync(browsers, app, ("Sam", "Mum"));
+        var (chair, screen, sam) = (live.Chair, live.Screen, live.Phones[0]);
+        const string roundId = "large-round";
+        var people = ScalingResults.MostRowsOpen; // with Sam, one more than are shown without asking
+        await using (var circuit = await Circuit.OpenAsync(app, await Circuit.FacilitatorAsync(app, live.Email), live.MeetingId))
+        {
+            Assert.Null(await circuit.RunAsync((a, t) => new StartRound(roundId, "On a scale of 0 to 10, how safe are the children?", "Safe", "Not safe", null, a, t)));
+            for (var i = 1; i <= people; i++)
+            {
+                var n = i;
+                Assert.Null(await circuit.RunAsync((a, t) => new RecordScoreFor(roundId, 1, $"room-{n}", $"Neighbour {n}", "Neighbour",
+                    n % 3 == 0 ? "family" : "professional", (n % 11).ToString(), $"Reason number {n}", null, a, t)));
+            }
+        }
+        await ScaleAsync(sam, 6, "Pat has the children at weekends");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Reveal the scores" }).ClickAsync();
+
+        var label = $"everyone's scores and reasons ({people + 1})";
+        foreach (var page in new[] { chair, sam })
+        {
+            await Expect(page.Locator("#mb-scaling .mb-results .mb-scale-line")).ToBeVisibleAsync();
+            await Expect(page.Locator("#mb-scaling .mb-results__end--low")).ToContainTextAsync("Reason number 11"); // the lowest, 0, still speaks
+            await Expect(page.Locator("#mb-scaling .mb-results table")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#mb-scaling .mb-results__unfold")).ToHaveTextAsync($"Show {label}");
+            await Expect(page.Locator("#mb-scaling .mb-results__unfold")).ToHaveAttributeAsync("aria-expanded", "false");
+        }
+        // Nobody presses the room screen: it shows every row, turning their pages itself.
+        await Expect(screen.Locator("#mb-scaling .mb-results__unfold")).ToHaveCountAsync(0);
+        await Expect(screen.Locator("#mb-scaling .mb-results__table tbody tr")).ToHaveCountAsync(people + 1);
+        await Expect(screen.Locator("#mb-scaling .mb-results__voices[data-mb-pages]")).ToHaveCountAsync(1);
+        await sam.SetViewportSizeAsync(320, 640);
+        Assert.True(await sam.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await ShotAsync(sam, "scaling-large-folded-phone-320");
+        await ShotAsync(screen, "scaling-large-room-1920");
+        await Axe.AssertNoViolationsAsync(sam, "a large round's results, folded");
+        await Axe.AssertNoViolationsAsync(screen, "a large round's results on the room screen");
+
+        // Sam opens them from the keyboard; the button stays where the focus is and now hides them.
+        var unfold = sam.Locator("#mb-scaling .mb-results__unfold");
+        await unfold.FocusAsync();
+        await sam.Keyboard.PressAsync("Enter");
+        await Expect(sam.Locator("#mb-scaling .mb-results__table tbody tr")).ToHaveCountAsync(people + 1);
+        await Expect(sam.Locator("#mb-scaling").GetByRole(AriaRole.Table, new() { Name = "Professionals" })).ToContainTextAsync("Reason number 17");
+        await Expect(unfold).ToHaveTextAsync($"Hide {label}");
+        await Expect(unfold).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(unfold).ToBeFocusedAsync();
+        Assert.True(await sam.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await ShotAsync(sam, "scaling-large-open-phone-320");
+        await Axe.AssertNoViolationsAsync(sam, "a large round's results, opened");
+        // Only for Sam: the facilitator's are still folded.
+        await Expect(chair.Locator("#mb-scaling .mb-results table")).ToHaveCountAsync(0);
+
+        await sam.Keyboard.PressAsync("Enter");
+        await Expect(sam.Locator("#mb-scaling .mb-results table")).ToHaveCountAsync(0);
+        await Expect(unfold).ToBeFocusedAsync();
     }
 
     static Task ShotAsync(IPage page, string name) => Screenshots.TakeAsync(page, name);
