@@ -348,14 +348,18 @@ public sealed class ScalingMeeting
 
         var screen = await browsers.NewPageAsync(app, 1920, 1080);
         await screen.GotoAsync(screenLink);
+        await Expect(screen).ToHaveTitleAsync("Review conference – MeetingBoard");
         var phones = new List<IPage>();
         foreach (var (name, role) in people)
         {
             var phone = await browsers.NewPageAsync(app, 360, 740);
             await phone.GotoAsync(joinLink);
             await phone.AskToJoinAsync(name, role);
+            // The document's title follows what the page shows (SteadyTitle renders only when its words change).
+            await Expect(phone).ToHaveTitleAsync("Waiting to be let in – MeetingBoard");
             await chair.Locator("#mb-people").GetByRole(AriaRole.Button, new() { Name = $"Let in {name}" }).ClickAsync();
             await Expect(phone.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
+            await Expect(phone).ToHaveTitleAsync("Review conference – MeetingBoard");
             await Expect(chair.Locator("#mb-people .mb-person", new() { HasText = name }).Locator(".mb-tag")).ToHaveTextAsync("Connected");
             phones.Add(phone);
         }
