@@ -43,6 +43,17 @@ public sealed class SharedByTheAudience : IAsyncLifetime
 
     BunitContext Context() => meeting.RenderContext();
 
+    /// <summary>A round in which Sam (her reason hostile markup) gave 3 and Lee 6, revealed.</summary>
+    async Task<string> RoundOfSamAndLeeRevealedAsync()
+    {
+        var roundId = MeetingHosts.NewId();
+        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
+        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", Hostile, null, a, t)));
+        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 1, "6", "Maya is settled at school", null, a, t)));
+        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        return roundId;
+    }
+
     [Fact]
     public async Task AnItemItsViewerCannotChangeIsOneSharedPieceOfMarkupWithItsTextEncoded()
     {
@@ -91,11 +102,7 @@ public sealed class SharedByTheAudience : IAsyncLifetime
     [Fact]
     public async Task ARevealedRoundIsRenderedOnceForEveryoneWhoSeesItTheSameWayAndAgainOnlyWhenWhatItNamesChanges()
     {
-        var roundId = MeetingHosts.NewId();
-        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
-        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", Hostile, null, a, t)));
-        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 1, "6", "Maya is settled at school", null, a, t)));
-        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        var roundId = await RoundOfSamAndLeeRevealedAsync();
         var shared = meeting.App.Services.GetRequiredService<SharedMarkup>();
         var state = await StateAsync();
         var others = AudienceViews.For(state, Audience.Participant);
@@ -117,11 +124,7 @@ public sealed class SharedByTheAudience : IAsyncLifetime
     [Fact]
     public async Task ALargeRoundFoldsEveryonesRowsBehindAButtonThatOpensThemForThePersonWhoPressedIt()
     {
-        var roundId = MeetingHosts.NewId();
-        await meeting.ChairDoesAsync((a, t) => new StartRound(roundId, "How safe is Maya?", "Safe", "Not safe", null, a, t));
-        Assert.Null(await meeting.RunAsync(sam, (a, t) => new GiveScore(roundId, 1, "3", Hostile, null, a, t)));
-        Assert.Null(await meeting.RunAsync(lee, (a, t) => new GiveScore(roundId, 1, "6", "Maya is settled at school", null, a, t)));
-        await meeting.ChairDoesAsync((a, t) => new RevealRound(roundId, a, t));
+        var roundId = await RoundOfSamAndLeeRevealedAsync();
         await using var ctx = Context();
         IRenderedComponent<ScalingResults> Results(MeetingState state) =>
             ctx.Render<ScalingResults>(p => p.Add(c => c.State, state).Add(c => c.Attempt, state.Scaling.Find(roundId)!.Attempt));
