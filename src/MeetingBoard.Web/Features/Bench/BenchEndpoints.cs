@@ -54,8 +54,8 @@ public static class BenchEndpoints
         }).DisableAntiforgery();
         // What this process has allocated and how long the GC has stopped it, so far: the bench reads it before and
         // after a scenario's changes to give bytes allocated and GC pause per circuit per change.
-        // The last young collection's pause and what it kept (promoted) say why a pause is long: the time a gen 0
-        // collection takes grows with what survives it.
+        // The last young collection's pause beside what it kept (promoted): whether a long pause came from what
+        // survived (on this 2-core machine it mostly did not: docs/benchmarks.md, part 5).
         app.MapGet("/bench/gc", () =>
         {
             var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
