@@ -140,7 +140,7 @@ public sealed class LiveMeetingJourney(BrowserFixture browsers) : BrowserTest
 
     static async Task AddAsync(IPage page, string category, string text)
     {
-        var form = page.Locator($"#add-{category}");
+        var form = await AddForms.OpenAsync(page, category);
         await form.Locator("textarea").FillAsync(text);
         await form.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         // The answer is a fresh form: the text box empties once the item is stored.

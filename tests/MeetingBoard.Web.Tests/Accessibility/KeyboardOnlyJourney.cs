@@ -63,6 +63,10 @@ public sealed class KeyboardOnlyJourney(BrowserFixture browsers) : BrowserTest
         await sam.FirstStopIsTheSkipLinkAsync();
         await sam.PressAsync("Enter");
         Assert.Equal("main-content", await sam.Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        // A participant's add form folds until asked for: Enter on its summary unfolds it.
+        await sam.TabToAsync("#add-harm summary");
+        await sam.PressAsync("Enter");
+        await Expect(sam.Page.Locator("#add-harm-text")).ToBeVisibleAsync();
         await sam.TabToAsync("#add-harm-text");
         await sam.TypeAsync("Police were called twice after shouting.");
         await sam.TabToAsync("#add-harm button");

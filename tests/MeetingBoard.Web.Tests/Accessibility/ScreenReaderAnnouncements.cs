@@ -161,7 +161,7 @@ public sealed class ScreenReaderAnnouncements(BrowserFixture browsers) : Browser
 
     static async Task AddAsync(IPage page, string category, string text)
     {
-        var form = page.Locator($"#add-{category}");
+        var form = await AddForms.OpenAsync(page, category);
         await form.Locator("textarea").FillAsync(text);
         await form.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         await Expect(page.Locator($"#add-{category} textarea")).ToHaveValueAsync("");

@@ -245,6 +245,48 @@ public sealed class SharedByTheAudience : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AParticipantsAddFormsFoldUntilAskedForAndAClosedFoldIsNotRenderedAgainWhenItsCategoryIs()
+    {
+        using var ctx = Context();
+        var opened = ViewAs(await StateAsync(), Participant(samId));
+        var board = ctx.Render<BoardView>(p => p.Add(c => c.View, opened));
+        async Task ShowLatestAsync()
+        {
+            var latest = ViewAs(await StateAsync(), Participant(samId));
+            board.Render(p => p.Add(c => c.View, latest));
+        }
+
+        // Folded: the words that open it, and no field or MudBlazor component behind them.
+        var harmFold = board.Find("details#add-harm");
+        Assert.Equal("Add to harm", harmFold.QuerySelector("summary")!.TextContent);
+        Assert.Empty(board.FindAll("textarea"));
+        Assert.Empty(board.FindComponents<AddItemForm>());
+        var fold = board.FindComponents<Disclosure>().Single(d => d.Instance.Id == "add-harm");
+        var renders = fold.RenderCount;
+
+        // Its category renders again for an item added to it; the closed fold around the form does not.
+        (await meeting.AddItemAsync(lee, "harm", "Maya hides under the bed.")).EnsureSuccessStatusCode();
+        await ShowLatestAsync();
+        Assert.Contains("Maya hides under the bed.", board.Find("#cat-harm").TextContent);
+        Assert.Equal(renders, fold.RenderCount);
+
+        // Opened (the browser's toggle), it holds the form, which follows the meeting from then on.
+        await board.Find("details#add-harm").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = true });
+        Assert.NotNull(board.Find("details#add-harm form#add-harm-form textarea#add-harm-text"));
+        Assert.Single(board.FindComponents<AddItemForm>());
+        renders = fold.RenderCount;
+        (await meeting.AddItemAsync(lee, "harm", "Dad shouts when he has been drinking.")).EnsureSuccessStatusCode();
+        await ShowLatestAsync();
+        Assert.Equal(renders + 1, fold.RenderCount);
+
+        // The facilitator, who writes down what is said, has every form open.
+        var state = await StateAsync();
+        var chairs = ctx.Render<BoardView>(p => p.Add(c => c.View, ViewAs(state, new Viewer(Audience.Facilitator, Actor.Facilitator(state.FacilitatorId)))));
+        Assert.NotNull(chairs.Find("form#add-harm textarea#add-harm-text"));
+        Assert.Empty(chairs.FindAll("details#add-harm"));
+    }
+
+    [Fact]
     public async Task ALargeRoundIsDrawnAsABarPerScoreWithItsCountAndASmallOneAsADotPerPerson()
     {
         var roundId = MeetingHosts.NewId();

@@ -180,7 +180,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         await Expect(sam.Locator("[data-mb-page=board]")).ToBeVisibleAsync();
 
         // Spotlight: every view shows the item on its own, the room screen large.
-        await sam.Locator("#add-existing-safety textarea").FillAsync("I took the children to my mum's straight away.");
+        await (await AddForms.OpenAsync(sam, "existing-safety")).Locator("textarea").FillAsync("I took the children to my mum's straight away.");
         await sam.Locator("#add-existing-safety").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         await chair.Locator("#cat-existing-safety").GetByRole(AriaRole.Button, new() { Name = "Spotlight this item" }).ClickAsync();
         foreach (var page in new[] { chair, sam, screen })
@@ -214,7 +214,7 @@ public sealed class FacilitationJourney(BrowserFixture browsers) : BrowserTest
         // An anonymous round: names hidden from the group and the wall, still known to the chair.
         await chair.GetByRole(AriaRole.Button, new() { Name = "Start an anonymous round" }).ClickAsync();
         await Expect(sam.Locator("#mb-anonymous")).ToContainTextAsync("Names are hidden from everyone except the facilitators");
-        await sam.Locator("#add-complicating-factors textarea").FillAsync("Money is very tight this winter.");
+        await (await AddForms.OpenAsync(sam, "complicating-factors")).Locator("textarea").FillAsync("Money is very tight this winter.");
         await sam.Locator("#add-complicating-factors").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         foreach (var page in new[] { sam, screen })
             await Expect(page.Locator("#cat-complicating-factors .mb-item__author")).ToHaveTextAsync("Anonymous");

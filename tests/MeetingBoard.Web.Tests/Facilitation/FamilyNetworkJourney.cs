@@ -37,7 +37,7 @@ public sealed class FamilyNetworkJourney(BrowserFixture browsers) : BrowserTest
         await Expect(pat.Locator("#mb-stages-title")).ToContainTextAsync("Mapping");
         await Expect(pat.Locator("#cat-next-steps .mb-closed-tag")).ToHaveTextAsync("Closed");
         await Expect(pat.Locator("#cat-safety-goals .mb-closed-tag")).ToHaveTextAsync("Closed");
-        await pat.Locator("#add-existing-strengths textarea").FillAsync("The children love staying with me, and I live five minutes away.");
+        await (await AddForms.OpenAsync(pat, "existing-strengths")).Locator("textarea").FillAsync("The children love staying with me, and I live five minutes away.");
         await pat.Locator("#add-existing-strengths").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         foreach (var page in new[] { chair, screen })
             await Expect(page.Locator("#cat-existing-strengths .mb-item__text")).ToHaveTextAsync("The children love staying with me, and I live five minutes away.");
@@ -66,7 +66,7 @@ public sealed class FamilyNetworkJourney(BrowserFixture browsers) : BrowserTest
         foreach (var page in new[] { chair, pat, screen })
             await Expect(page.Locator("#mb-stages-title")).ToContainTextAsync("Plan rules and safety network (who does what)");
         await Expect(pat.Locator("#cat-safety-goals .mb-closed-tag")).ToHaveTextAsync("Closed");
-        await pat.Locator("#add-existing-safety textarea").FillAsync("Rule: the children never stay at home when Jordan has been drinking.");
+        await (await AddForms.OpenAsync(pat, "existing-safety")).Locator("textarea").FillAsync("Rule: the children never stay at home when Jordan has been drinking.");
         await pat.Locator("#add-existing-safety").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         await Expect(screen.Locator("#cat-existing-safety .mb-item__text")).ToHaveTextAsync("Rule: the children never stay at home when Jordan has been drinking.");
         await Expect(pat.Locator("#cat-next-steps #step-form-details")).ToBeVisibleAsync();

@@ -100,3 +100,17 @@ public static class LivePages
     public static Task WaitUntilLiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-mb-circuit=live]")).ToHaveCountAsync(1);
 }
+
+/// <summary>A category's add form as a person reaches it: a participant's folds until asked for; a facilitator's is always open.</summary>
+public static class AddForms
+{
+    /// <summary>Unfolds a participant's add form for the category (a facilitator's is left as it is) and returns what holds it.</summary>
+    public static async Task<ILocator> OpenAsync(IPage page, string category)
+    {
+        var add = page.Locator($"#add-{category}");
+        if (await add.EvaluateAsync<bool>("e => e.tagName === 'DETAILS' && !e.open"))
+            await add.Locator("summary").ClickAsync();
+        await Assertions.Expect(add.Locator("textarea")).ToBeVisibleAsync();
+        return add;
+    }
+}

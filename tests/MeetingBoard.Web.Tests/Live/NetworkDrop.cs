@@ -28,7 +28,7 @@ public sealed class NetworkDrop(BrowserFixture browsers) : BrowserTest
         await LivePages.WaitUntilLiveAsync(phone);
         await LivePages.MarkAsync(phone);
 
-        var field = phone.Locator("#add-harm-text");
+        var field = (await AddForms.OpenAsync(phone, "harm")).Locator("#add-harm-text");
         await field.FillAsync("Dad said he");
         network.Cut();
         var banner = phone.Locator("#components-reconnect-modal");

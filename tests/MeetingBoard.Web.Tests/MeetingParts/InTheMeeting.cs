@@ -143,7 +143,7 @@ public sealed class InTheMeeting(BrowserFixture browsers) : BrowserTest
         await ShotAsync(screen, "safety-plan-screen-1920");
 
         // Family's own words: what Pat adds is marked; so is what the chair typed for Sam, once marked.
-        await pat.Locator("#add-existing-strengths textarea").FillAsync("The children love staying with me.");
+        await (await AddForms.OpenAsync(pat, "existing-strengths")).Locator("textarea").FillAsync("The children love staying with me.");
         await pat.Locator("#add-existing-strengths").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add") }).ClickAsync();
         await Expect(screen.Locator("#cat-existing-strengths .mb-item", new() { HasText = "The children love staying with me." }).Locator(".mb-familys-words"))
             .ToHaveTextAsync("In the family's words");
