@@ -3,6 +3,7 @@ using MeetingBoard.Facilitation;
 using MeetingBoard.Meetings;
 using MeetingBoard.Scaling;
 using MeetingBoard.Web.Features.Board;
+using MeetingBoard.Web.Features.Facilitation;
 using MeetingBoard.Web.Features.Scaling;
 using MeetingBoard.Web.Features.Shared;
 using MeetingBoard.Web.Live;
@@ -284,6 +285,26 @@ public sealed class SharedByTheAudience : IAsyncLifetime
         var chairs = ctx.Render<BoardView>(p => p.Add(c => c.View, ViewAs(state, new Viewer(Audience.Facilitator, Actor.Facilitator(state.FacilitatorId)))));
         Assert.NotNull(chairs.Find("form#add-harm textarea#add-harm-text"));
         Assert.Empty(chairs.FindAll("details#add-harm"));
+    }
+
+    [Fact]
+    public async Task AParticipantsListOfStagesExistsOnlyOnceOpenedAndTheFacilitatorsIsAlwaysThere()
+    {
+        await meeting.ChairDoesAsync((a, t) => new GoToStage("family-and-network", a, t));
+        var state = await StateAsync();
+        using var ctx = Context();
+
+        var sams = ctx.Render<StagePanel>(p => p.Add(c => c.View, ViewAs(state, Participant(samId))));
+        Assert.Equal("All stages (7)", sams.Find("details.mb-stages__all summary").TextContent);
+        Assert.Empty(sams.FindAll(".mb-stages__list li"));
+        await sams.Find("details.mb-stages__all").TriggerEventAsync("ondetailstoggle", new DetailsToggleEventArgs { Open = true });
+        Assert.Equal(7, sams.FindAll(".mb-stages__list li").Count);
+        Assert.Equal("step", sams.Find("#stage-family-and-network").GetAttribute("aria-current"));
+        Assert.Empty(sams.FindAll(".mb-stages__list button"));
+
+        var chairs = ctx.Render<StagePanel>(p => p.Add(c => c.View, ViewAs(state, new Viewer(Audience.Facilitator, Actor.Facilitator(state.FacilitatorId)))));
+        Assert.Equal(7, chairs.FindAll(".mb-stages__list li").Count);
+        Assert.NotEmpty(chairs.FindAll(".mb-stages__list button"));
     }
 
     [Fact]
