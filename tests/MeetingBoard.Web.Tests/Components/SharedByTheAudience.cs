@@ -308,6 +308,33 @@ public sealed class SharedByTheAudience : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APartThatNeverShowsInTheTypeOfMeetingIsNotMadeAtAll()
+    {
+        using var ctx = Context();
+        var opened = ViewAs(await StateAsync(), Participant(samId));
+        var conference = ctx.Render<BoardPage>(p => p.Add(c => c.View, opened));
+        Assert.Empty(conference.FindComponents<MeetingBoard.Web.Features.Facilitation.PresenterQuestion>());
+        Assert.Empty(conference.FindComponents<ReflectionsPanel>());
+        Assert.Empty(conference.FindComponents<RolesLine>());
+        Assert.Single(conference.FindComponents<MeetingBoard.Web.Features.Practice.SafetyPlanPanel>());
+        // Danger statements, safety goals, harm and next steps have a structured part; the other three categories none.
+        Assert.Equal(4, conference.FindComponents<MeetingBoard.Web.Features.Practice.PracticeSection>().Count);
+        Assert.Equal(7, conference.FindComponents<BoardCategory>().Count);
+
+        // Group supervision has the presenter's question, the reflections and the roles, and no safety plan.
+        var supervision = await MeetingScenario.StartAsync(meeting.App, type: "GroupSupervision");
+        using (supervision.Facilitator)
+        {
+            var state = await supervision.StateAsync();
+            var chairs = ctx.Render<BoardPage>(p => p.Add(c => c.View, supervision.ViewAs(state, new Viewer(Audience.Facilitator, Actor.Facilitator(state.FacilitatorId)))));
+            Assert.Single(chairs.FindComponents<MeetingBoard.Web.Features.Facilitation.PresenterQuestion>());
+            Assert.Single(chairs.FindComponents<ReflectionsPanel>());
+            Assert.Single(chairs.FindComponents<RolesLine>());
+            Assert.Empty(chairs.FindComponents<MeetingBoard.Web.Features.Practice.SafetyPlanPanel>());
+        }
+    }
+
+    [Fact]
     public async Task ALargeRoundIsDrawnAsABarPerScoreWithItsCountAndASmallOneAsADotPerPerson()
     {
         var roundId = MeetingHosts.NewId();
