@@ -74,15 +74,22 @@ public sealed class MeetingSession(
     public IReadOnlySet<string> Mine => mine;
     readonly HashSet<string> mine = [];
 
-    /// <summary>Raised after the view changed; the page re-renders (on its own dispatcher).</summary>
+    /// <summary>Raised after the view changed, on the page's dispatcher; each part re-renders.</summary>
     public event Func<Task>? Changed;
+
+    // The page's dispatcher (its InvokeAsync). A change is taken in and told to every part of the page in one
+    // turn on it: the view, the standing and the person never change while the page renders, and each part's
+    // own InvokeAsync then runs inline.
+    Func<Func<Task>, Task> onPage = work => work();
 
     /// <summary>
     /// Opens the meeting for this page. <paramref name="live"/> is false while prerendering: then it is
-    /// read once and nothing is watched.
+    /// read once and nothing is watched. <paramref name="onPage"/> is the page's own dispatcher (its
+    /// <c>InvokeAsync</c>), on which every change is taken in and told.
     /// </summary>
-    public async Task OpenAsync(string meetingId, string? screenKey, bool live)
+    public async Task OpenAsync(string meetingId, string? screenKey, bool live, Func<Func<Task>, Task> onPage)
     {
+        this.onPage = onPage;
         MeetingId = meetingId;
         this.screenKey = screenKey;
         this.live = live;
@@ -172,22 +179,26 @@ public sealed class MeetingSession(
     /// <summary>"Stay signed in": the facilitator is here, though they have not pressed anything for a while.</summary>
     public Task StaySignedInAsync() => FacilitatorAuthentication.KeepAliveAsync(sessions, user, time.GetUtcNow());
 
-    async Task MeetingFeed.IWatcher.ChangedAsync(MeetingState state, IReadOnlySet<string> connectedKeys)
+    Task MeetingFeed.IWatcher.ChangedAsync(MeetingState state, IReadOnlySet<string> connectedKeys) => onPage(() =>
     {
-        if (!connected) return;
+        if (!connected) return Task.CompletedTask;
         var before = viewer;
         Derive(state, connectedKeys);
         if (before is not null && viewer is null) Unregister();
-        await RaiseAsync();
-    }
+        return RaiseAsync();
+    });
 
     async Task MeetingFeed.IWatcher.GoneAsync()
     {
-        DeletedAt = await store.FindDeletedAsync(MeetingId) ?? time.GetUtcNow();
-        Standing = Standing.Deleted;
-        View = null;
-        Stop();
-        await RaiseAsync();
+        var deletedAt = await store.FindDeletedAsync(MeetingId) ?? time.GetUtcNow();
+        await onPage(() =>
+        {
+            DeletedAt = deletedAt;
+            Standing = Standing.Deleted;
+            View = null;
+            Stop();
+            return RaiseAsync();
+        });
     }
 
     void Derive(MeetingState state, IReadOnlySet<string> connectedKeys)
@@ -243,12 +254,12 @@ public sealed class MeetingSession(
     }
 
     /// <summary>The facilitator's session was ended (signed out elsewhere, or ended from "Where you are signed in").</summary>
-    void EndAccess()
+    void EndAccess() => _ = onPage(() =>
     {
         user = new ClaimsPrincipal(user.Identities.Where(i => i.AuthenticationType != Viewers.FacilitatorScheme));
         Derive(raw, presence.ConnectedKeys(MeetingId));
-        _ = RaiseAsync();
-    }
+        return RaiseAsync();
+    });
 
     async void OnAuthenticationChanged(Task<AuthenticationState> task)
     {

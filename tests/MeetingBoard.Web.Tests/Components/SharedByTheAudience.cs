@@ -246,6 +246,63 @@ public sealed class SharedByTheAudience : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AParticipantsPageHandedItemsRendersTheCategoryThatChangedAndNothingAroundIt()
+    {
+        var viewer = Participant(samId);
+        using var ctx = Context();
+        var opened = ViewAs(await StateAsync(), viewer);
+        var page = ctx.Render<BoardPage>(p => p.Add(c => c.View, opened));
+        var board = page.FindComponent<BoardView>();
+        var stages = page.FindComponent<StagePanel>();
+        // Parts handed parameters only when the board page (the status banner) or the board (the practice tables)
+        // renders: the view they hold tells whether it did. (bUnit's render counts include a component's children.)
+        var banner = page.FindComponent<StatusBanner>();
+        var tables = page.FindComponent<MeetingBoard.Web.Features.Practice.PracticeTables>();
+        IRenderedComponent<BoardCategory> CategoryPart(MeetingBoard.Board.Category c) => page.FindComponents<BoardCategory>().Single(x => x.Instance.Category == c);
+        var harm = CategoryPart(MeetingBoard.Board.Category.Harm);
+        var strengths = CategoryPart(MeetingBoard.Board.Category.ExistingStrengths);
+        var before = (Stages: stages.RenderCount, Harm: harm.RenderCount, Strengths: strengths.RenderCount);
+
+        // An item added: only items differ, as the meeting page checks before handing the view over.
+        var item = MeetingHosts.NewId();
+        (await meeting.AddItemAsync(lee, "harm", "Maya hides under the bed.", item)).EnsureSuccessStatusCode();
+        var latest = ViewAs(await StateAsync(), viewer);
+        Assert.True(MeetingPart.SameApartFromItems(page.Instance.View, latest));
+        await page.InvokeAsync(() => page.Instance.TakeItems(latest));
+
+        Assert.Equal("Maya hides under the bed.", page.Find($"#cat-harm #item-{item} .mb-item__text").TextContent);
+        Assert.Equal("(1)", page.Find("#cat-harm .mb-category__count").TextContent);
+        Assert.Equal(before.Harm + 1, harm.RenderCount);
+        Assert.Equal((before.Stages, before.Strengths), (stages.RenderCount, strengths.RenderCount));
+        Assert.Same(opened, banner.Instance.View);
+        Assert.Same(opened, tables.Instance.View);
+        // The parts that show items were handed the newer view, so a later render compares from it.
+        Assert.Same(latest, board.Instance.View);
+        Assert.Same(latest, stages.Instance.View);
+        Assert.Same(latest, strengths.Instance.View);
+
+        // Changed, then given again: the item's own category renders; the same view again renders nothing.
+        await meeting.ChairDoesAsync((a, t) => new EditItem(item, "Maya hides under the bed when Dad shouts.", a, t));
+        latest = ViewAs(await StateAsync(), viewer);
+        await page.InvokeAsync(() => page.Instance.TakeItems(latest));
+        await page.InvokeAsync(() => page.Instance.TakeItems(latest));
+        Assert.Equal("Maya hides under the bed when Dad shouts.", page.Find($"#item-{item} .mb-item__text").TextContent);
+        Assert.Equal(before.Harm + 2, harm.RenderCount);
+        Assert.Equal((before.Stages, before.Strengths), (stages.RenderCount, strengths.RenderCount));
+        Assert.Same(opened, tables.Instance.View);
+
+        // Anything else (the board locked) is not items only: the page renders as a whole, from the newest view.
+        await meeting.ChairDoesAsync((a, t) => new LockBoard(true, a, t));
+        var locked = ViewAs(await StateAsync(), viewer);
+        Assert.False(MeetingPart.SameApartFromItems(latest, locked));
+        page.Render(p => p.Add(c => c.View, locked));
+        Assert.Equal(before.Harm + 3, harm.RenderCount);
+        Assert.Equal(before.Strengths + 1, strengths.RenderCount);
+        Assert.Same(locked, tables.Instance.View);
+        Assert.Equal("Maya hides under the bed when Dad shouts.", page.Find($"#item-{item} .mb-item__text").TextContent);
+    }
+
+    [Fact]
     public async Task AParticipantsAddFormsFoldUntilAskedForAndAClosedFoldIsNotRenderedAgainWhenItsCategoryIs()
     {
         using var ctx = Context();

@@ -32,7 +32,7 @@ public sealed class Circuit : IAsyncDisposable
         var auth = scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         ((IHostEnvironmentAuthenticationStateProvider)auth).SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
         var session = scope.ServiceProvider.GetRequiredService<MeetingSession>();
-        await session.OpenAsync(meetingId, screenKey, live: false);
+        await session.OpenAsync(meetingId, screenKey, live: false, onPage: work => work());
         return new Circuit(scope, session);
     }
 

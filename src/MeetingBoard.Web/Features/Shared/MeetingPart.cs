@@ -50,6 +50,20 @@ public abstract class MeetingPart : ComponentBase
         return base.SetParametersAsync(parameters);
     }
 
+    /// <summary>
+    /// A newer view that differs from this part's own only in its items (<see cref="SameApartFromItems"/>), given
+    /// by the page without rendering the parts around it: this part renders again only if what it shows of the
+    /// items changed, as it would had the page rendered.
+    /// </summary>
+    public void TakeItems(MeetingView view)
+    {
+        var changed = !Equals(ItemsShown(View), ItemsShown(view));
+        View = view;
+        if (!changed) return;
+        skipOnce = false;
+        StateHasChanged();
+    }
+
     protected override bool ShouldRender()
     {
         if (!skipOnce) return true;
