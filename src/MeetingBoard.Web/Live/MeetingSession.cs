@@ -165,12 +165,16 @@ public sealed class MeetingSession(
     {
         connected = true;
         if (!live || watching is null) return;
-        if (await hosts.FindAsync(MeetingId) is { } host)
+        var state = await hosts.FindAsync(MeetingId) is { } host ? await host.CatchUpAsync() : null;
+        await onPage(() =>
         {
-            Derive(await host.CatchUpAsync(), presence.ConnectedKeys(MeetingId));
-            if (viewer is not null) Register();
-        }
-        await RaiseAsync();
+            if (state is not null)
+            {
+                Derive(state, presence.ConnectedKeys(MeetingId));
+                if (viewer is not null) Register();
+            }
+            return RaiseAsync();
+        });
     }
 
     /// <summary>The facilitator's server-side session this page runs under; null for anyone else.</summary>
